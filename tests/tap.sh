@@ -1,0 +1,23 @@
+# SPDX-License-Identifier: LGPL-3.0-or-later
+# Shell helpers for TAP command-line tests.  Sourced by tests/t-*.sh.
+# $GFCERT is the built command; $top_srcdir the source tree.
+tap_n=0
+tap_bad=0
+ok() { tap_n=$((tap_n + 1)); echo "ok $tap_n - $*"; }
+notok() { tap_n=$((tap_n + 1)); tap_bad=$((tap_bad + 1)); echo "not ok $tap_n - $*"; }
+check() { # check DESCRIPTION COMMAND...: passes when COMMAND succeeds
+    d=$1; shift
+    if "$@"; then ok "$d"; else notok "$d"; fi
+}
+done_testing() { echo "1..$tap_n"; [ "$tap_bad" -eq 0 ]; }
+# run_gfcert OUT ERR ARGS...: run the command, set $rc.
+run_gfcert() {
+    o=$1; e=$2; shift 2
+    if [ -n "${GFCERT_VALGRIND:-}" ]; then
+        "$top_builddir/libtool" --mode=execute $GFCERT_VALGRIND -q --error-exitcode=99 --leak-check=full \
+            --errors-for-leak-kinds=definite,possible "$GFCERT" "$@" >"$o" 2>"$e"
+    else
+        "$GFCERT" "$@" >"$o" 2>"$e"
+    fi
+    rc=$?
+}
