@@ -15,6 +15,7 @@ typedef struct
     slong prec;
     slong n, d, N;
     arb_mat_t X;        /* n x d */
+    arb_mat_t XT;       /* d x n, the transpose (rows contiguous) */
     arb_ptr y;          /* n */
     arb_ptr theta0;     /* N, enclosure of the exact start */
 }
@@ -30,6 +31,15 @@ void gfc_data_residual(arb_ptr r, arb_srcptr beta, const gfc_data_t D,
 void gfc_data_gradient(arb_ptr g, arb_srcptr r, const gfc_data_t D,
                        slong prec);
 
+/* The same for polynomial paths: beta holds d polynomials of length lb
+   (series-major), g receives d polynomials of length lb. */
+void gfc_data_gradient_poly(arb_ptr g, arb_srcptr beta, slong lb,
+                            const gfc_data_t D, slong prec);
+
+/*
+ * Truncated power series of a vector are stored series-major: entry j of
+ * component i of a vector of series of length len is v[i * len + j].
+ */
 typedef struct
 {
     const char *name;
@@ -38,20 +48,20 @@ typedef struct
     void (*beta)(arb_ptr beta, arb_srcptr theta, const gfc_data_t D,
                  slong prec);
 
-    /* Taylor coefficients of the flow theta' = -grad L(theta) at a point.
-       coef[j] (j = 0..order) are vectors of N entries; coef[0] is given,
-       the routine fills coef[1..order].  Only midpoints matter: the result
-       is an approximation, validated afterwards through the defect. */
-    void (*taylor)(arb_ptr *coef, slong order, const gfc_data_t D,
-                   slong prec);
+    /* Taylor coefficients of the flow theta' = -grad L(theta) at a point:
+       c has N series of length len; entry 0 of each is given, the routine
+       fills entries 1..len-1.  Only midpoints matter: the result is an
+       approximation, validated afterwards through the defect. */
+    void (*taylor)(arb_ptr c, slong len, const gfc_data_t D, slong prec);
 
-    /* The vector field composed with polynomial paths: out[i](t) =
-       f_i(theta(t)) exactly as polynomials in t (no truncation), ball
-       coefficients.  theta and out have N entries. */
-    void (*field_poly)(arb_poly_struct *out, const arb_poly_struct *theta,
+    /* The vector field composed with polynomial paths, exactly: theta has
+       N polynomials of length len, out receives N polynomials of length
+       field_len(len), the coefficients of f(theta(t)) (no truncation). */
+    slong (*field_len)(slong len);
+    void (*field_poly)(arb_ptr out, arb_srcptr theta, slong len,
                        const gfc_data_t D, slong prec);
 
-    /* Upper bound for the logarithmic 2-norm of Df = -Hess L over every
+    /* Upper bound for the logarithmic 2-norm of Df = -Hess L at every
        theta in the box (THEORY 5.1): ||M(g)||_2. */
     void (*lognorm)(mag_t mu, arb_srcptr theta_box, const gfc_data_t D,
                     slong prec);

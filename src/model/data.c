@@ -16,6 +16,8 @@ gfc_data_init(gfc_data_t D, const gfc_problem_t P, slong prec)
         for (j = 0; j < P->d; j++)
             arb_set_fmpq(arb_mat_entry(D->X, i, j),
                          fmpq_mat_entry(P->X, i, j), prec);
+    arb_mat_init(D->XT, P->d, P->n);
+    arb_mat_transpose(D->XT, D->X);
     D->y = _arb_vec_init(P->n);
     for (i = 0; i < P->n; i++)
         arb_set_fmpq(D->y + i, P->y + i, prec);
@@ -27,6 +29,7 @@ void
 gfc_data_clear(gfc_data_t D)
 {
     arb_mat_clear(D->X);
+    arb_mat_clear(D->XT);
     _arb_vec_clear(D->y, D->n);
     _arb_vec_clear(D->theta0, D->N);
 }
@@ -47,13 +50,38 @@ gfc_data_residual(arb_ptr r, arb_srcptr beta, const gfc_data_t D, slong prec)
 void
 gfc_data_gradient(arb_ptr g, arb_srcptr r, const gfc_data_t D, slong prec)
 {
-    slong i, j;
+    slong j;
 
     for (j = 0; j < D->d; j++)
     {
-        arb_zero(g + j);
-        for (i = 0; i < D->n; i++)
-            arb_addmul(g + j, arb_mat_entry(D->X, i, j), r + i, prec);
+        arb_dot(g + j, NULL, 0, arb_mat_entry(D->XT, j, 0), 1, r, 1, D->n,
+                prec);
         arb_div_si(g + j, g + j, D->n, prec);
     }
+}
+
+/* r(t) = X beta(t) - y and g(t) = X^T r(t) / n for polynomial beta(t)
+   stored series-major with length lb; shared by the polynomial fields. */
+void
+gfc_data_gradient_poly(arb_ptr g, arb_srcptr beta, slong lb, const gfc_data_t D,
+                   slong prec)
+{
+    slong d = D->d, n = D->n, i, j, l;
+    arb_ptr r = _arb_vec_init(n * lb);
+
+    for (l = 0; l < n; l++)
+    {
+        for (j = 0; j < lb; j++)
+            arb_dot(r + l * lb + j, NULL, 0, arb_mat_entry(D->X, l, 0), 1,
+                    beta + j, lb, d, prec);
+        arb_sub(r + l * lb, r + l * lb, D->y + l, prec);
+    }
+    for (i = 0; i < d; i++)
+        for (j = 0; j < lb; j++)
+        {
+            arb_dot(g + i * lb + j, NULL, 0, arb_mat_entry(D->XT, i, 0), 1,
+                    r + j, lb, n, prec);
+            arb_div_si(g + i * lb + j, g + i * lb + j, n, prec);
+        }
+    _arb_vec_clear(r, n * lb);
 }
