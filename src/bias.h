@@ -1,0 +1,143 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
+/*
+ * The minimiser of an implicit regularizer, certified through its dual
+ * system (THEORY 6): Phi(lambda) = X beta(X^T lambda) - y = 0, lambda in
+ * R^n, enclosed by a Krawczyk test in ball arithmetic.  The solver sees a
+ * (model, regularizer) pair only through a gfc_dual_ops table; adding a
+ * model means adding one table.  Guarantees: doc/api-bias.md.
+ */
+#ifndef GFC_BIAS_H
+#define GFC_BIAS_H
+
+#include "gfcert.h"
+
+typedef struct gfc_dual_ops_struct gfc_dual_ops;
+
+/* The dual system of one problem at one precision. */
+typedef struct
+{
+    const gfc_dual_ops *ops;
+    const gfc_problem_struct *P;
+    slong prec;
+    slong n, d;
+    arb_mat_t X;        /* n x d, enclosure of the exact data */
+    arb_mat_t XT;       /* d x n, its transpose */
+    arb_ptr y;          /* n */
+    void *par;          /* coefficients owned by ops (init/clear) */
+}
+gfc_dual_struct;
+typedef gfc_dual_struct gfc_dual_t[1];
+
+/*
+ * One (model, regularizer) pair.  Every routine works on z = X^T lambda
+ * (d entries): each model's dual map is a function of z, separable or not.
+ * All outputs are ball enclosures over every z in the input balls.
+ */
+struct gfc_dual_ops_struct
+{
+    const char *model;
+    const char *regularizer;
+
+    /* Fill D->par from the exact problem at D->prec.  Returns 1, or 0
+       with a reason when the regularizer is undefined for this start. */
+    int (*init)(gfc_dual_struct *D, char *reason, size_t len);
+    void (*clear)(gfc_dual_struct *D);
+
+    /* beta(z), d entries. */
+    void (*map)(arb_ptr beta, arb_srcptr z, const gfc_dual_struct *D,
+                slong prec);
+
+    /* The n x n Jacobian of Phi, X (dbeta/dz) X^T, over the box z. */
+    void (*jacobian)(arb_mat_t J, arb_srcptr z, const gfc_dual_struct *D,
+                     slong prec);
+
+    /* The convex potential whose gradient in z is beta(z), normalised to
+       0 at z = 0; Phi is the gradient of objective(X^T lambda) - y.lambda.
+       Used only to steer the approximate solver. */
+    void (*objective)(arb_t F, arb_srcptr z, const gfc_dual_struct *D,
+                      slong prec);
+
+    /* The regularizer's value Q(beta) at beta = beta(z) (both given). */
+    void (*potential)(arb_t Q, arb_srcptr beta, arb_srcptr z,
+                      const gfc_dual_struct *D, slong prec);
+};
+
+extern const gfc_dual_ops gfc_dual_diag_paper;
+extern const gfc_dual_ops gfc_dual_diag_general;
+
+/* Names used in messages and reports ("diag", "paper", ...). */
+const char *gfc_bias_model_name(gfc_model_kind m);
+const char *gfc_bias_reg_name(gfc_reg_kind r);
+
+/* The table for (P->model, P->reg), or NULL when there is none yet. */
+const gfc_dual_ops *gfc_dual_ops_get(const gfc_problem_t P);
+
+/* Returns 1, or 0 with a reason (no table, regularizer undefined); D must
+   be cleared in both cases. */
+int gfc_dual_init(gfc_dual_t D, const gfc_problem_t P, slong prec,
+                  char *reason, size_t len);
+void gfc_dual_clear(gfc_dual_t D);
+
+/* z = X^T lambda and Phi(lambda) = X beta(z) - y, over balls. */
+void gfc_dual_z(arb_ptr z, arb_srcptr lambda, const gfc_dual_t D,
+                slong prec);
+void gfc_dual_residual(arb_ptr phi, arb_srcptr lambda, const gfc_dual_t D,
+                       slong prec);
+
+/* Damped Newton on the convex dual objective, midpoints only.  lambda
+   (n) holds the start on entry and exact midpoints on exit.  Returns the
+   number of Newton steps taken; an approximation, never a proof. */
+slong gfc_bias_newton(arb_ptr lambda, const gfc_dual_t D, slong maxit,
+                      slong prec);
+
+/* Krawczyk test around the exact centre c (n).  Returns 1 when it proves
+   that Phi has exactly one root in a box and sets box to an enclosure of
+   that root; returns 0 and leaves box indeterminate otherwise. */
+int gfc_bias_krawczyk(arb_ptr box, arb_srcptr c, const gfc_dual_t D,
+                      slong prec);
+
+/* The certified minimiser and the quantities derived from it. */
+typedef struct
+{
+    int proven;         /* 1: every ball below is a proven enclosure */
+    slong prec;         /* working precision of the last attempt */
+    slong n, d;
+    arb_ptr lambda;     /* n, the dual root */
+    arb_ptr beta;       /* d, the minimiser beta_Q */
+    arb_t Q;            /* regularizer value at beta_Q */
+    arb_t l1, l2;       /* ||beta_Q||_1, ||beta_Q||_2 */
+    arb_t pop;          /* ||beta_Q - w*||^2, when has_pop */
+    int has_pop;
+    slong newton_iters; /* Newton steps over all attempts */
+    const char *model;
+    const char *regularizer;
+    char reason[512];
+}
+gfc_bias_struct;
+typedef gfc_bias_struct gfc_bias_t[1];
+
+void gfc_bias_init(gfc_bias_t B, const gfc_problem_t P);
+void gfc_bias_clear(gfc_bias_t B);
+
+/* One attempt at a fixed precision.  Returns 1 when every ball in B is a
+   proven enclosure (B->proven = 1); otherwise 0, every ball
+   indeterminate, and B->reason says why. */
+int gfc_bias_solve_prec(gfc_bias_t B, const gfc_problem_t P, slong prec);
+
+/* Adaptive: doubles the precision from about 3.33 digits + 64 bits up to
+   max_prec (<= 0: GFC_BIAS_MAX_PREC) until every coordinate of lambda
+   and beta has digits certified significant digits (doc/api-bias.md).
+   Returns 1 when it has; otherwise 0 with a reason naming what failed.
+   B->proven says separately whether the balls left in B are enclosures
+   (they may be proven yet short of the requested digits). */
+int gfc_bias_solve(gfc_bias_t B, const gfc_problem_t P, slong digits,
+                   slong max_prec);
+
+/* Nonzero when x meets the accuracy rule of gfc_bias_solve relative to
+   the scale s (a proven lower bound for the norm of its vector). */
+int gfc_bias_accurate(const arb_t x, const mag_t scale, slong digits);
+
+#define GFC_BIAS_MAX_PREC 16384
+#define GFC_BIAS_NEWTON_MAXIT 2000
+
+#endif

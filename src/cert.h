@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
+/*
+ * Verdicts (THEORY 7) and certificates (DESIGN "Certificates").
+ */
+#ifndef GFC_CERT_H
+#define GFC_CERT_H
+
+#include "gfcert.h"
+#include "flow.h"
+#include "bias.h"
+
+typedef struct
+{
+    slong digits;           /* wanted: epsilon = 10^-digits */
+    double max_time;        /* seconds; <= 0: no limit */
+    slong max_prec;         /* bits; cap of the precision loop */
+    gfc_progress_fn progress;
+    void *progress_arg;
+    int record;             /* keep the flow's trajectory */
+    int flow_only;          /* enclose beta(inf) only: no regularizer */
+}
+gfc_certify_opts;
+
+void gfc_certify_opts_init(gfc_certify_opts *o);
+
+typedef struct
+{
+    int verdict;            /* GFC_MATCH, GFC_MISMATCH, GFC_INCONCLUSIVE */
+    mag_t bound;            /* epsilon (MATCH): an upper bound */
+    arf_t gap;              /* gap (MISMATCH): a lower bound */
+    slong gap_index;        /* coordinate proving the gap */
+    slong digits;
+    slong prec;
+    gfc_flow_t flow;
+    gfc_bias_t bias;
+    int flow_proven;
+    int bias_proven;
+    double seconds;
+    char reason[1024];
+}
+gfc_cert_struct;
+typedef gfc_cert_struct gfc_cert_t[1];
+
+void gfc_cert_init(gfc_cert_t C, const gfc_problem_t P);
+void gfc_cert_clear(gfc_cert_t C);
+
+/* Run flow and bias with adaptive precision and decide (with flow_only:
+   returns GFC_MATCH when beta(inf) is enclosed to 10^-digits, else
+   GFC_INCONCLUSIVE).  The verdict is
+   MATCH only when ||beta(inf) - beta_Q||_inf <= bound is proven and
+   bound <= 10^-digits; MISMATCH only when the enclosures are proven
+   disjoint; INCONCLUSIVE otherwise, with the reason. */
+int gfc_certify(gfc_cert_t C, const gfc_problem_t P,
+                const gfc_certify_opts *o);
+
+/* Decide from two proven enclosures (also used by verify). */
+int gfc_verdict(mag_t bound, arf_t gap, slong *gap_index, arb_srcptr flow,
+                arb_srcptr bias, slong d, slong prec);
+
+/* The certificate as JSON text (caller frees with flint_free). */
+char *gfc_cert_json(const gfc_cert_t C, const gfc_problem_t P);
+
+const char *gfc_verdict_name(int verdict);
+
+/* Decimal text of an upper (lower) bound of a non-negative number, with
+   `digits` significant digits, rounded outwards. */
+char *gfc_mag_str_upper(const mag_t x, slong digits);
+char *gfc_arf_str_lower(const arf_t x, slong digits);
+
+/* Exact text "m*2^e" of a dyadic number, and its inverse (0 on error). */
+char *gfc_dyadic_str(const arf_t x);
+int gfc_dyadic_set_str(arf_t x, const char *s);
+
+#endif

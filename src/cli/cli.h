@@ -1,0 +1,10 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
+#ifndef GFC_CLI_H
+#define GFC_CLI_H
+
+/* gfcert bias PROBLEM [--digits N] [--max-prec BITS] [--json]; argv[0]
+   is "bias".  Returns the exit status: 0 proven to the requested digits,
+   3 not (the reason is printed), 2 bad usage or bad input. */
+int gfc_cmd_bias(int argc, char **argv);
+
+#endif

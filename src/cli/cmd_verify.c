@@ -1,0 +1,360 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
+/*
+ * gfcert verify: recompute every claim of a certificate from the problem
+ * and the certificate's schedule and precision, without any search.  A
+ * claimed ball must contain the recomputed enclosure; the verdict and its
+ * bound must follow both from the recomputed and from the claimed balls.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cert.h"
+#include "problem.h"
+#include "certify.h"
+
+typedef struct
+{
+    const char *file;
+    char msg[1024];
+}
+verr_t;
+
+static int
+reject(verr_t *e, const char *field, const char *what)
+{
+    snprintf(e->msg, sizeof(e->msg), "%s: %s: %s", e->file, field, what);
+    return 0;
+}
+
+static const char *
+get_string(const gfc_json *o, const char *key)
+{
+    const gfc_json *v = gfc_json_get(o, key);
+
+    return (v != NULL && v->type == GFC_JSON_STRING) ? v->text : NULL;
+}
+
+static int
+get_long(slong *x, const gfc_json *o, const char *key, slong lo, slong hi)
+{
+    const gfc_json *v = gfc_json_get(o, key);
+    char *end;
+    long t;
+
+    if (v == NULL || v->type != GFC_JSON_NUMBER)
+        return 0;
+    t = strtol(v->text, &end, 10);
+    if (*end != '\0' || t < lo || t > hi)
+        return 0;
+    *x = t;
+    return 1;
+}
+
+/* Every claimed ball must contain the recomputed one. */
+static int
+check_balls(verr_t *e, const gfc_json *cert, const char *key, arb_srcptr v,
+            slong len, slong prec)
+{
+    const gfc_json *a = gfc_json_get(cert, key);
+    arb_t c;
+    slong i;
+    char what[256];
+
+    if (a == NULL || a->type != GFC_JSON_ARRAY || (slong) a->count != len)
+        return reject(e, key, "missing, or not an array of the right "
+                      "length");
+    arb_init(c);
+    for (i = 0; i < len; i++)
+    {
+        const gfc_json *s = a->items[i];
+
+        if (s->type != GFC_JSON_STRING || arb_set_str(c, s->text, prec)
+            || !arb_contains(c, v + i))
+        {
+            arb_clear(c);
+            snprintf(what, sizeof(what), "entry %ld does not parse as a "
+                     "ball that contains the recomputed enclosure",
+                     (long) i + 1);
+            return reject(e, key, what);
+        }
+    }
+    arb_clear(c);
+    return 1;
+}
+
+static int
+check_text(verr_t *e, const gfc_json *o, const char *key, char *expect)
+{
+    const char *s = get_string(o, key);
+    int ok = (s != NULL && strcmp(s, expect) == 0);
+
+    flint_free(expect);
+    return ok ? 1 : reject(e, key, "differs from the recomputed value");
+}
+
+static int
+claimed_arb(arb_t x, const gfc_json *cert, const char *key, slong prec)
+{
+    const char *s = get_string(cert, key);
+
+    return s != NULL && arb_set_str(x, s, prec) == 0 && arb_is_finite(x);
+}
+
+static int
+verify(verr_t *e, const gfc_json *cert, const char *problem_arg,
+       int *verdict)
+{
+    const gfc_json *pj, *sj, *hj, *oj, *tj;
+    const char *path, *vname, *hex_claim;
+    gfc_problem_t P;
+    gfc_error_t err;
+    gfc_flow_t F;
+    gfc_bias_t B;
+    gfc_flow_opts fo;
+    gfc_schedule_t S;
+    slong prec, digits, steps, i, gi, gap_index;
+    char hex[65];
+    mag_t bound;
+    arf_t gap;
+    arb_t x, y, z;
+    int ok = 0, v, flow_claim, bias_claim;
+
+    vname = get_string(cert, "format");
+    if (vname == NULL || strcmp(vname, "gfcert-certificate-1") != 0)
+        return reject(e, "format", "not a gfcert certificate (expected "
+                      "\"gfcert-certificate-1\")");
+    pj = gfc_json_get(cert, "problem");
+    path = (pj != NULL) ? get_string(pj, "path") : NULL;
+    hex_claim = (pj != NULL) ? get_string(pj, "sha256") : NULL;
+    if (problem_arg != NULL)
+        path = problem_arg;
+    if (path == NULL || hex_claim == NULL)
+        return reject(e, "problem", "path and sha256 expected");
+    if (!get_long(&prec, cert, "precision", 16, 1 << 24)
+        || !get_long(&digits, cert, "digits", 1, 100000))
+        return reject(e, "precision", "an integer precision and digits "
+                      "expected");
+    vname = get_string(cert, "verdict");
+    if (vname == NULL)
+        return reject(e, "verdict", "missing");
+    flow_claim = gfc_json_get(cert, "beta_flow") != NULL;
+    bias_claim = gfc_json_get(cert, "beta_bias") != NULL;
+
+    sj = gfc_json_get(cert, "schedule");
+    hj = (sj != NULL) ? gfc_json_get(sj, "h") : NULL;
+    oj = (sj != NULL) ? gfc_json_get(sj, "order") : NULL;
+    if (hj == NULL || oj == NULL || hj->type != GFC_JSON_ARRAY
+        || oj->type != GFC_JSON_ARRAY || hj->count != oj->count
+        || !get_long(&steps, sj, "steps", 0, 1L << 40)
+        || (slong) hj->count != steps)
+        return reject(e, "schedule", "steps, h and order of equal length "
+                      "expected");
+
+    gfc_problem_init(P);
+    gfc_error_init(err);
+    if (gfc_problem_load(P, path, err) != 0)
+    {
+        snprintf(e->msg, sizeof(e->msg), "%.1000s", err->msg);
+        gfc_problem_clear(P);
+        return 0;
+    }
+    gfc_problem_digest_hex(hex, P);
+    if (strcmp(hex, hex_claim) != 0)
+    {
+        gfc_problem_clear(P);
+        return reject(e, "problem.sha256", "the problem's exact content "
+                      "differs from the one certified");
+    }
+
+    gfc_schedule_init(S);
+    mag_init(bound);
+    arf_init(gap);
+    arb_init(x);
+    arb_init(y);
+    arb_init(z);
+    gfc_flow_init(F, P);
+    gfc_bias_init(B, P);
+    {
+        arf_t h;
+
+        arf_init(h);
+        for (i = 0; i < steps; i++)
+        {
+            const gfc_json *hs = hj->items[i], *os = oj->items[i];
+            slong ord;
+            char *end;
+
+            ord = (os->type == GFC_JSON_NUMBER) ? strtol(os->text, &end, 10)
+                                                 : 0;
+            if (hs->type != GFC_JSON_STRING
+                || !gfc_dyadic_set_str(h, hs->text) || arf_sgn(h) <= 0
+                || os->type != GFC_JSON_NUMBER || *end != '\0' || ord < 1
+                || ord > 2000)
+            {
+                arf_clear(h);
+                reject(e, "schedule", "a step is not a positive dyadic "
+                       "\"m*2^e\" with an order from 1 to 2000");
+                goto cleanup;
+            }
+            gfc_schedule_push(S, h, ord);
+        }
+        arf_clear(h);
+    }
+
+    if (flow_claim)
+    {
+        gfc_flow_opts_init(&fo, prec);
+        fo.replay = S;
+        if (!gfc_flow_run(F, P, &fo))
+        {
+            gfc_flow_opts_clear(&fo);
+            reject(e, "schedule", "replaying the schedule does not prove "
+                   "an enclosure of the limit");
+            goto cleanup;
+        }
+        gfc_flow_opts_clear(&fo);
+        if (!check_balls(e, cert, "beta_flow", F->beta, P->d, prec + 64))
+            goto cleanup;
+        tj = gfc_json_get(cert, "tail");
+        if (tj == NULL
+            || !check_text(e, tj, "T", gfc_dyadic_str(arb_midref(F->T)))
+            || !check_text(e, tj, "err_T", gfc_mag_str_upper(F->err_T, 3))
+            || !check_text(e, tj, "residual_T",
+                           gfc_mag_str_upper(F->resid_T, 3))
+            || !check_text(e, tj, "lambda_min_K_lower",
+                           gfc_arf_str_lower(F->lambda_lo, 3))
+            || !check_text(e, tj, "ball_radius",
+                           gfc_mag_str_upper(F->radius, 3))
+            || !check_text(e, tj, "path_length",
+                           gfc_mag_str_upper(F->tail, 3)))
+        {
+            if (tj == NULL)
+                reject(e, "tail", "missing");
+            goto cleanup;
+        }
+    }
+    if (bias_claim)
+    {
+        if (!gfc_bias_solve_prec(B, P, prec))
+        {
+            reject(e, "beta_bias", "the regularizer's minimiser cannot be "
+                   "proven at the certificate's precision");
+            goto cleanup;
+        }
+        if (!check_balls(e, cert, "beta_bias", B->beta, P->d, prec + 64)
+            || !check_balls(e, cert, "lambda", B->lambda, P->n, prec + 64))
+            goto cleanup;
+    }
+
+    v = GFC_INCONCLUSIVE;
+    if (flow_claim && bias_claim)
+    {
+        v = gfc_verdict(bound, gap, &gap_index, F->beta, B->beta, P->d,
+                        prec);
+        if (v == GFC_MATCH)
+        {
+            /* The claimed bound must cover the recomputed distance and
+               10^-digits must cover the claimed bound. */
+            if (!claimed_arb(x, cert, "bound", prec))
+            {
+                reject(e, "bound", "a decimal number expected");
+                goto cleanup;
+            }
+            arb_set_ui(y, 10);
+            arb_pow_ui(y, y, digits, prec);
+            arb_inv(y, y, prec);
+            arb_zero(z);
+            arf_set_mag(arb_midref(z), bound);
+            if (!arb_le(z, x) || !arb_le(x, y))
+            {
+                reject(e, "bound", "does not cover the recomputed distance "
+                       "or exceeds 10^-digits");
+                goto cleanup;
+            }
+        }
+        else
+        {
+            if (!claimed_arb(x, cert, "bound", prec) || !arb_is_positive(x)
+                || !get_long(&gi, cert, "gap_index", 0, P->d - 1)
+                || gi != gap_index)
+            {
+                reject(e, "bound", "the gap or its coordinate does not "
+                       "match the recomputed enclosures");
+                goto cleanup;
+            }
+            /* The claimed gap may not exceed the recomputed one. */
+            arb_set_arf(y, gap);
+            if (!arb_le(x, y))
+            {
+                reject(e, "bound", "the claimed gap exceeds the proven "
+                       "separation");
+                goto cleanup;
+            }
+        }
+    }
+    if (strcmp(vname, gfc_verdict_name(v)) != 0)
+    {
+        reject(e, "verdict", "does not follow from the recomputed "
+               "enclosures");
+        goto cleanup;
+    }
+    *verdict = v;
+    ok = 1;
+
+cleanup:
+    gfc_bias_clear(B);
+    gfc_flow_clear(F);
+    arb_clear(z);
+    arb_clear(y);
+    arb_clear(x);
+    arf_clear(gap);
+    mag_clear(bound);
+    gfc_schedule_clear(S);
+    gfc_problem_clear(P);
+    return ok;
+}
+
+int
+gfc_cmd_verify(int argc, char **argv)
+{
+    gfc_error_t err;
+    gfc_json *cert = NULL;
+    verr_t e;
+    char *buf = NULL, msg[512];
+    size_t len;
+    int verdict = GFC_INCONCLUSIVE;
+
+    if (argc < 2 || argc > 3 || argv[1][0] == '-')
+    {
+        fprintf(stderr, "usage: gfcert verify CERT.json [PROBLEM]\n");
+        return GFC_BAD_INPUT;
+    }
+    gfc_error_init(err);
+    if (gfc_read_file(&buf, &len, argv[1], (size_t) 256 << 20, err) != 0)
+    {
+        fprintf(stderr, "gfcert: %s\n", err->msg);
+        return GFC_BAD_INPUT;
+    }
+    if (gfc_json_parse(&cert, buf, len, msg, sizeof(msg)) != 0)
+    {
+        fprintf(stderr, "gfcert: %s: %s\n", argv[1], msg);
+        free(buf);
+        return GFC_BAD_INPUT;
+    }
+    e.file = argv[1];
+    e.msg[0] = '\0';
+    if (cert->type != GFC_JSON_OBJECT)
+        reject(&e, "(top level)", "a JSON object expected");
+    else if (verify(&e, cert, (argc == 3) ? argv[2] : NULL, &verdict))
+    {
+        printf("verified   %s: every claim recomputed from the problem "
+               "and the schedule\n", gfc_verdict_name(verdict));
+        gfc_json_free(cert);
+        free(buf);
+        return verdict;
+    }
+    fprintf(stderr, "gfcert: certificate REJECTED: %s\n", e.msg);
+    gfc_json_free(cert);
+    free(buf);
+    return GFC_BAD_INPUT;
+}
