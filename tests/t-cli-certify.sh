@@ -1,0 +1,142 @@
+# SPDX-License-Identifier: LGPL-3.0-or-later
+# gfcert certify, flow and verify: verdicts on the cases from the field,
+# byte-identical certificates, verify accepting the true and rejecting the
+# tampered, and a deliberately wrong regularizer never accepted.
+. "$top_srcdir/tests/tap.sh"
+cases=$top_srcdir/tests/cases
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/gfc-cert.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+o=$tmp/out
+e=$tmp/err
+
+skip() { tap_n=$((tap_n + 1)); echo "ok $tap_n - # SKIP $*"; }
+
+# --- the cases from the field: MATCH through the flow too ---------------
+for f in b05_diag_decimal_string b05_diag_decimal_number \
+         b07_diag_alpha1e-12 b07_diag_alpha1e-12_mirror \
+         b07_diag_alpha1e-300 b20_diag_fsolve_trap b20_diag_symmetric \
+         b12_fortran b16_diag_locale b13_v2 b17_csv; do
+    run_gfcert "$o" "$e" certify "$cases/$f.json" --quiet
+    check "$f: MATCH, exit 0" test "$rc" -eq 0
+    check "$f: says MATCH with a bound" \
+        grep -q '^verdict    MATCH: ||beta(inf) - beta_Q||_inf <= ' "$o"
+done
+run_gfcert "$o" "$e" certify "$cases/b05_diag_decimal_string.json" --quiet
+check "B05: beta(inf)[1] printed with 30 certified digits" \
+    grep -q '^  beta\[1\] = 0.100000000000000000000000000000$' "$o"
+run_gfcert "$o" "$e" certify "$cases/b07_diag_alpha1e-300.json" --quiet
+check "B07 alpha=1e-300: beta(inf)[1] = -1" \
+    grep -q '^  beta\[1\] = -1.00000000000000000000000000000$' "$o"
+check "B07: no nan or inf in the output" \
+    sh -c "! grep -qiE '(^|[^a-z])nan|\\+/- inf|= -?inf' '$o'"
+
+# --- certificates: deterministic, verified, tampering rejected ---------
+b05=$cases/b05_diag_decimal_string.json
+run_gfcert "$o" "$e" certify "$b05" --quiet --out "$tmp/c1.json"
+check "--out: exit 0" test "$rc" -eq 0
+run_gfcert "$tmp/c2.json" "$e" certify "$b05" --json --quiet
+check "--json prints the certificate, byte-identical to a second run" \
+    cmp -s "$tmp/c1.json" "$tmp/c2.json"
+for key in '"verdict": "MATCH"' '"bound": "' '"beta_flow"' '"beta_bias"' \
+           '"lambda"' '"tail"' '"lambda_min_K_lower"' '"schedule"' \
+           '"precision"' '"sha256"' '"tool": "gfcert '; do
+    check "certificate holds $key" grep -qF "$key" "$tmp/c1.json"
+done
+run_gfcert "$o" "$e" verify "$tmp/c1.json"
+check "verify accepts the certificate (exit 0)" test "$rc" -eq 0
+check "verify says verified MATCH" grep -q '^verified   MATCH' "$o"
+
+# B06: a midpoint digit changed by more than the radius
+sed '0,/"\[0\.1000/s//"[0.1001/' "$tmp/c1.json" >"$tmp/t1.json"
+check "tamper 1 really changed the file" sh -c "! cmp -s '$tmp/c1.json' '$tmp/t1.json'"
+run_gfcert "$o" "$e" verify "$tmp/t1.json"
+check "changed midpoint digit: rejected (exit 2)" test "$rc" -eq 2
+check "changed midpoint digit: names beta_flow" grep -q 'beta_flow' "$e"
+# a radius replaced by a smaller one
+sed '0,/+\/- [0-9.]*e-[0-9]*\]/s//+\/- 1e-90]/' "$tmp/c1.json" >"$tmp/t2.json"
+run_gfcert "$o" "$e" verify "$tmp/t2.json"
+check "shrunken radius: rejected (exit 2)" test "$rc" -eq 2
+# a changed verdict
+sed 's/"verdict": "MATCH"/"verdict": "MISMATCH"/' "$tmp/c1.json" >"$tmp/t3.json"
+run_gfcert "$o" "$e" verify "$tmp/t3.json"
+check "changed verdict: rejected (exit 2)" test "$rc" -eq 2
+# a smaller claimed bound than proven
+sed 's/"bound": "[^"]*"/"bound": "1e-80"/' "$tmp/c1.json" >"$tmp/t4.json"
+run_gfcert "$o" "$e" verify "$tmp/t4.json"
+check "understated bound: rejected (exit 2)" test "$rc" -eq 2
+check "understated bound: names bound" grep -q 'bound' "$e"
+# a shortened schedule
+if command -v python3 >/dev/null 2>&1; then
+    python3 - "$tmp/c1.json" "$tmp/t5.json" <<'PY'
+import json, sys
+c = json.load(open(sys.argv[1]))
+s = c["schedule"]
+s["h"].pop(); s["order"].pop(); s["steps"] -= 1
+json.dump(c, open(sys.argv[2], "w"))
+PY
+    run_gfcert "$o" "$e" verify "$tmp/t5.json"
+    check "shortened schedule: rejected (exit 2)" test "$rc" -eq 2
+else
+    skip "python3 not installed (shortened schedule)"
+fi
+# a different problem
+run_gfcert "$o" "$e" verify "$tmp/c1.json" "$cases/b16_diag_locale.json"
+check "different problem: rejected (exit 2)" test "$rc" -eq 2
+check "different problem: names sha256" grep -q 'sha256' "$e"
+
+# --- soundness: a wrong k is never accepted ----------------------------
+# The start alpha = 1, s = 0 gives k = 4; each file claims a k off by a
+# small relative amount (1e-6 down to 1e-8), or a slightly wrong k on one
+# coordinate only.
+i=0
+for spec in '1, 3|0.5|"4.000004"' '1, 2|1|"4.0004"' '3, 1|-2|"3.996"' \
+            '1, 1|1|["4", "4.00000004"]' '2, -1|0.25|"4.04"'; do
+    i=$((i + 1))
+    x=${spec%%|*}; rest=${spec#*|}; y=${rest%%|*}; k=${rest#*|}
+    cat >"$tmp/wrong$i.json" <<JSON
+{"model": "diag", "X": [[$x]], "y": ["$y"],
+ "init": {"alpha": "1", "s": "0"},
+ "regularizer": {"name": "paper", "k": $k}}
+JSON
+    run_gfcert "$o" "$e" certify "$tmp/wrong$i.json" --quiet --digits 20
+    check "wrong k ($spec): never MATCH (exit $rc)" test "$rc" -eq 1 -o "$rc" -eq 3
+    check "wrong k ($spec): MISMATCH proven" test "$rc" -eq 1
+done
+
+# --- the default, the flow command, limits, bad usage -------------------
+run_gfcert "$o" "$e" certify --digits 6 --quiet
+check "no problem: exit 0" test "$rc" -eq 0
+check "no problem: first line says it is the built-in default" \
+    sh -c "head -n 1 '$o' | grep -q 'built-in default'"
+run_gfcert "$o" "$e" flow "$b05" --quiet --trajectory "$tmp/traj.csv"
+check "flow: exit 0" test "$rc" -eq 0
+check "flow --trajectory: header" \
+    sh -c "head -n 1 '$tmp/traj.csv' | grep -q '^t,loss,loss_radius,distance,distance_radius$'"
+check "flow --trajectory: one row per step" \
+    test "$(wc -l <"$tmp/traj.csv")" -gt 10
+run_gfcert "$o" "$e" certify "$cases/b04_diag_near_duplicate.json" \
+    --quiet --max-time 1
+check "B04 near-duplicate with --max-time 1: INCONCLUSIVE (exit 3)" \
+    test "$rc" -eq 3
+check "and the reason names the time limit" grep -q 'time limit' "$o"
+run_gfcert "$o" "$e" certify "$b05" --digits zero
+check "--digits zero: exit 2" test "$rc" -eq 2
+run_gfcert "$o" "$e" certify "$tmp/none.json"
+check "missing problem: exit 2" test "$rc" -eq 2
+run_gfcert "$o" "$e" verify "$tmp/none.json"
+check "verify of a missing certificate: exit 2" test "$rc" -eq 2
+echo '{"format": "something else"}' >"$tmp/bad.json"
+run_gfcert "$o" "$e" verify "$tmp/bad.json"
+check "verify of a foreign JSON: exit 2" test "$rc" -eq 2
+run_gfcert "$o" "$e" frobnicate
+check "unknown command: exit 2" test "$rc" -eq 2
+
+# --- B16: the same bytes under a comma-decimal locale --------------------
+if locale -a 2>/dev/null | grep -qi '^de_DE.utf-\?8$'; then
+    LC_ALL=C run_gfcert "$tmp/l1" "$e" certify "$cases/b16_diag_locale.json" --json
+    LC_ALL=de_DE.UTF-8 run_gfcert "$tmp/l2" "$e" certify "$cases/b16_diag_locale.json" --json
+    check "B16: certificate identical under de_DE.UTF-8 and C" cmp -s "$tmp/l1" "$tmp/l2"
+else
+    skip "locale de_DE.UTF-8 is not installed"
+fi
+done_testing
