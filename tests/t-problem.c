@@ -879,7 +879,7 @@ main(void)
 {
     const char *t = getenv("top_srcdir");
     const char *tmp = getenv("TMPDIR");
-    char p[sizeof(tmp_dir) + sizeof(written[0]) + 2];
+    char p[sizeof(tmp_dir) + sizeof(written[0]) + 16];
     int i;
 
     snprintf(top, sizeof(top), "%s", (t != NULL) ? t : ".");
@@ -899,7 +899,7 @@ main(void)
     test_rank();
     for (i = 0; i < nwritten; i++)
     {
-        snprintf(p, sizeof(p), "%s/%s", tmp_dir, written[i]);
+        snprintf(p, sizeof(p), "%.4000s/%.120s", tmp_dir, written[i]);
         unlink(p);
     }
     rmdir(tmp_dir);

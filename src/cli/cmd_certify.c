@@ -78,6 +78,18 @@ parse_args(args_t *a, int argc, char **argv, int allow_traj)
     {
         const char *o = argv[i], *v = (i + 1 < argc) ? argv[i + 1] : NULL;
 
+        if (strcmp(o, "--help") == 0 || strcmp(o, "-h") == 0)
+        {
+            printf("usage: gfcert %s %s [--digits N] [--max-time S]\n"
+                   "       [--max-prec BITS] [--out CERT.json] [--json] "
+                   "[--quiet]%s\n"
+                   "exit status: 0 %s, 1 MISMATCH, 2 bad usage or input, "
+                   "3 INCONCLUSIVE\n", argv[0],
+                   allow_traj ? "PROBLEM" : "[PROBLEM]",
+                   allow_traj ? " [--trajectory FILE.csv]" : "",
+                   allow_traj ? "limit enclosed" : "MATCH");
+            return -1;
+        }
         if (strcmp(o, "--json") == 0)
             a->json = 1;
         else if (strcmp(o, "--quiet") == 0)
@@ -246,8 +258,9 @@ run(int argc, char **argv, int flow_only)
     int st, v;
     char *json, *s;
 
-    if (!parse_args(&a, argc, argv, flow_only))
-        return GFC_BAD_INPUT;
+    st = parse_args(&a, argc, argv, flow_only);
+    if (st <= 0)
+        return (st < 0) ? 0 : GFC_BAD_INPUT;
     path = a.problem;
     if (path == NULL)
     {

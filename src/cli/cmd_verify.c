@@ -324,6 +324,15 @@ gfc_cmd_verify(int argc, char **argv)
     size_t len;
     int verdict = GFC_INCONCLUSIVE;
 
+    if (argc >= 2 && (strcmp(argv[1], "--help") == 0
+                      || strcmp(argv[1], "-h") == 0))
+    {
+        printf("usage: gfcert verify CERT.json [PROBLEM]\n"
+               "exit status: the certificate's verdict (0 MATCH, "
+               "1 MISMATCH, 3 INCONCLUSIVE)\nwhen every claim is "
+               "recomputed; 2 when it is rejected or unreadable\n");
+        return 0;
+    }
     if (argc < 2 || argc > 3 || argv[1][0] == '-')
     {
         fprintf(stderr, "usage: gfcert verify CERT.json [PROBLEM]\n");
