@@ -36,6 +36,8 @@ typedef struct
     double deadline;            /* gfc_clock() value to stop at; 0: none */
     const gfc_schedule_struct *replay;  /* follow these steps exactly */
     int record;                 /* keep the trajectory (gfc_flow_traj) */
+    const fmpq *probe;          /* exact times, increasing, at which to */
+    slong nprobe;               /* enclose beta(theta(t)) (F->probe) */
     gfc_progress_fn progress;
     void *progress_arg;
 }
@@ -68,7 +70,17 @@ typedef struct
     mag_t tail;         /* path length after T, <= resid_T/sqrt(lambda_lo) */
     mag_t growth;       /* exp(int mu): the error amplification bound */
     arb_ptr beta;       /* d entries: enclosure of beta(inf) */
+    slong N;
+    arb_ptr theta;      /* N entries: enclosure of theta(inf), and of the
+                           whole path after T */
+    slong nbranch;      /* the model's sign-tracked scalars (a_j) */
+    int *branch_touch;  /* 1 when the enclosure of that scalar on some
+                           step contained 0 (it may have vanished) */
+    arb_ptr branch_inf; /* their enclosures at t = infinity */
     gfc_schedule_t sched;
+    slong nprobe;
+    arb_ptr probe;      /* nprobe * d: beta(theta(t)) at opts->probe */
+    slong nprobe_done;  /* how many of them were reached */
     slong traj_len;
     slong traj_alloc;
     gfc_traj_point *traj;

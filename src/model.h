@@ -70,11 +70,19 @@ typedef struct
        theta in the box (THEORY 5.2). */
     void (*gram)(arb_mat_t K, arb_srcptr theta_box, const gfc_data_t D,
                  slong prec);
+
+    /* Scalars whose sign selects the branch of the regularizer (the
+       output weights a_j of the fully connected models; none for diag):
+       their number, and enclosures of their values over a box. */
+    slong (*nbranch)(const gfc_data_t D);
+    void (*branch)(arb_ptr out, arb_srcptr theta_box, const gfc_data_t D,
+                   slong prec);
 }
 gfc_model_ops;
 
 const gfc_model_ops *gfc_model_get(gfc_model_kind kind);
 
 extern const gfc_model_ops gfc_model_diag;
+extern const gfc_model_ops gfc_model_fc;
 
 #endif

@@ -97,6 +97,11 @@ gfc_flow_init(gfc_flow_t F, const gfc_problem_t P)
     mag_init(F->tail);
     mag_init(F->growth);
     F->beta = _arb_vec_init(P->d);
+    F->N = P->N;
+    F->theta = _arb_vec_init(P->N);
+    F->nbranch = (P->model == GFC_MODEL_DIAG) ? 0 : P->m;
+    F->branch_touch = flint_calloc(FLINT_MAX(F->nbranch, 1), sizeof(int));
+    F->branch_inf = _arb_vec_init(FLINT_MAX(F->nbranch, 1));
     gfc_schedule_init(F->sched);
 }
 
@@ -105,6 +110,8 @@ gfc_flow_clear(gfc_flow_t F)
 {
     slong i;
 
+    if (F->probe != NULL)
+        _arb_vec_clear(F->probe, F->nprobe * F->d);
     for (i = 0; i < F->traj_len; i++)
     {
         arb_clear(F->traj[i].t);
@@ -120,6 +127,9 @@ gfc_flow_clear(gfc_flow_t F)
     mag_clear(F->tail);
     mag_clear(F->growth);
     _arb_vec_clear(F->beta, F->d);
+    _arb_vec_clear(F->theta, F->N);
+    flint_free(F->branch_touch);
+    _arb_vec_clear(F->branch_inf, FLINT_MAX(F->nbranch, 1));
     gfc_schedule_clear(F->sched);
 }
 
@@ -286,6 +296,54 @@ record_point(gfc_flow_t F, const gfc_model_ops *M, const gfc_data_t D,
     _arb_vec_clear(box, N);
 }
 
+/* beta(theta(t*)) for the probe times t* in [t, t + h]: the polynomial at
+   tau = t* - t (an exact rational, enclosed), widened by the bound E that
+   holds on the whole step. */
+static void
+probe_step(gfc_flow_t F, const gfc_flow_opts *o, const gfc_model_ops *M,
+           const gfc_data_t D, arb_srcptr c, slong len, const arf_t t,
+           const arf_t h, const mag_t E, slong prec)
+{
+    slong N = D->N, i;
+    arb_ptr th;
+    arb_t tau;
+    fmpq_t tk, end, q;
+    arf_t e;
+
+    if (F->nprobe_done >= o->nprobe)
+        return;
+    th = _arb_vec_init(N);
+    arb_init(tau);
+    fmpq_init(tk);
+    fmpq_init(end);
+    fmpq_init(q);
+    arf_init(e);
+    /* Step ends compared exactly, so a probe time is always covered by a
+       step whose bound holds at it. */
+    arf_get_fmpq(tk, t);
+    arf_add(e, t, h, ARF_PREC_EXACT, ARF_RND_DOWN);
+    arf_get_fmpq(end, e);
+    while (F->nprobe_done < o->nprobe
+           && fmpq_cmp(o->probe + F->nprobe_done, end) <= 0)
+    {
+        fmpq_sub(q, o->probe + F->nprobe_done, tk);
+        arb_set_fmpq(tau, q, prec);
+        for (i = 0; i < N; i++)
+        {
+            _arb_poly_evaluate(th + i, c + i * len, len, tau, prec);
+            mag_add(arb_radref(th + i), arb_radref(th + i), E);
+        }
+        M->beta(F->probe + F->nprobe_done * D->d, th, D, prec);
+        F->nprobe_done++;
+    }
+    arf_clear(e);
+    fmpq_clear(q);
+    fmpq_clear(end);
+    fmpq_clear(tk);
+    arb_clear(tau);
+    _arb_vec_clear(th, N);
+}
+
 /* max over coordinates of the radius of beta on the ball x +- e, and the
    2-norm of the residual there: the progress measures of the run. */
 static void
@@ -329,7 +387,7 @@ gfc_flow_run(gfc_flow_t F, const gfc_problem_t P, const gfc_flow_opts *o)
     slong prec = o->prec, N = P->N, maxlen, len, order, i, tries;
     slong next_tail = 0;
     gfc_data_t D;
-    arb_ptr x, c, box;
+    arb_ptr x, c, box, bv;
     arb_t tau, val;
     arf_t t, h, zero;
     mag_t e, dfct, hm, rho, mu, E, amp, jump, brad, rnorm, tol, tmp;
@@ -346,7 +404,15 @@ gfc_flow_run(gfc_flow_t F, const gfc_problem_t P, const gfc_flow_opts *o)
         return 0;
     }
 
+    if (o->nprobe > 0 && F->probe == NULL)
+    {
+        F->nprobe = o->nprobe;
+        F->probe = _arb_vec_init(o->nprobe * P->d);
+        F->nprobe_done = 0;
+    }
     gfc_data_init(D, P, prec);
+    if (M->nbranch(D) != F->nbranch)
+        gfc_abort("gfc_flow_run: flow record built for another model");
     maxlen = (o->replay != NULL) ? 2 : taylor_order(prec) + 1;
     if (o->replay != NULL)
         for (i = 0; i < o->replay->len; i++)
@@ -354,6 +420,7 @@ gfc_flow_run(gfc_flow_t F, const gfc_problem_t P, const gfc_flow_opts *o)
     x = _arb_vec_init(N);
     c = _arb_vec_init(N * maxlen);
     box = _arb_vec_init(N);
+    bv = _arb_vec_init(FLINT_MAX(F->nbranch, 1));
     arb_init(tau);
     arb_init(val);
     arf_init(t);
@@ -447,7 +514,14 @@ gfc_flow_run(gfc_flow_t F, const gfc_problem_t P, const gfc_flow_opts *o)
                     mag_mul_2exp_si(rho, E, 1);
             }
             if (accepted)
+            {
+                /* The tube holds the true path on the whole step. */
+                M->branch(bv, box, D, prec);
+                for (i = 0; i < F->nbranch; i++)
+                    if (arb_contains_zero(bv + i))
+                        F->branch_touch[i] = 1;
                 break;
+            }
             if (o->replay != NULL || tries >= 60)
             {
                 snprintf(F->reason, sizeof(F->reason),
@@ -457,6 +531,9 @@ gfc_flow_run(gfc_flow_t F, const gfc_problem_t P, const gfc_flow_opts *o)
             }
             arf_mul_2exp_si(h, h, -1);
         }
+
+        if (o->nprobe > 0)
+            probe_step(F, o, M, D, c, len, t, h, E, prec);
 
         /* Move the centre to the (rounded) end of the polynomial; the
            rounding joins the error. */
@@ -551,6 +628,7 @@ cleanup:
     arf_clear(t);
     arb_clear(val);
     arb_clear(tau);
+    _arb_vec_clear(bv, FLINT_MAX(F->nbranch, 1));
     _arb_vec_clear(box, N);
     _arb_vec_clear(c, N * maxlen);
     _arb_vec_clear(x, N);

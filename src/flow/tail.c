@@ -188,8 +188,9 @@ gfc_tail_close(gfc_flow_t F, const gfc_model_ops *M, const gfc_data_t D,
 
     /* theta(inf) lies within err + tail of the centre. */
     mag_add(t, err, tail);
-    box_around(box, centre, t, N);
-    M->beta(F->beta, box, D, prec);
+    box_around(F->theta, centre, t, N);
+    M->beta(F->beta, F->theta, D, prec);
+    M->branch(F->branch_inf, F->theta, D, prec);
     mag_set(F->err_T, err);
     mag_set(F->resid_T, rmax);
     arf_set(F->lambda_lo, lam);

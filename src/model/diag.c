@@ -206,6 +206,22 @@ diag_gram(arb_mat_t K, arb_srcptr box, const gfc_data_t D, slong prec)
     _arb_vec_clear(w, d);
 }
 
+static slong
+diag_nbranch(const gfc_data_t D)
+{
+    (void) D;
+    return 0;
+}
+
+static void
+diag_branch(arb_ptr out, arb_srcptr box, const gfc_data_t D, slong prec)
+{
+    (void) out;
+    (void) box;
+    (void) D;
+    (void) prec;
+}
+
 const gfc_model_ops gfc_model_diag = {
     "diag",
     diag_beta,
@@ -213,5 +229,7 @@ const gfc_model_ops gfc_model_diag = {
     diag_field_len,
     diag_field_poly,
     diag_lognorm,
-    diag_gram
+    diag_gram,
+    diag_nbranch,
+    diag_branch
 };

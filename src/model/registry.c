@@ -8,6 +8,9 @@ gfc_model_get(gfc_model_kind kind)
     {
         case GFC_MODEL_DIAG:
             return &gfc_model_diag;
+        case GFC_MODEL_FC1:
+        case GFC_MODEL_FC:
+            return &gfc_model_fc;
         default:
             return NULL;
     }
