@@ -35,11 +35,24 @@ typedef struct
     gfc_bias_t bias;
     int flow_proven;
     int bias_proven;
+    slong nbranch;          /* sign-tracked output weights (fc models) */
+    int *signs;             /* their signs at t = infinity: the branch */
+    int crossed;            /* some sign differs from the start's */
+    int unique;             /* the branch's dual root is unique */
+    int proof;              /* MISMATCH proof: GFC_PROOF_* */
+    arb_t violation;        /* GFC_PROOF_STATIONARITY: lower bound */
     double seconds;
     char reason[1024];
 }
 gfc_cert_struct;
 typedef gfc_cert_struct gfc_cert_t[1];
+
+#define GFC_PROOF_NONE 0
+#define GFC_PROOF_DISJOINT 1        /* enclosures disjoint: a gap */
+#define GFC_PROOF_STATIONARITY 2    /* the flow's limit is not stationary
+                                       for the regularizer */
+
+
 
 void gfc_cert_init(gfc_cert_t C, const gfc_problem_t P);
 void gfc_cert_clear(gfc_cert_t C);
@@ -52,6 +65,13 @@ void gfc_cert_clear(gfc_cert_t C);
    disjoint; INCONCLUSIVE otherwise, with the reason. */
 int gfc_certify(gfc_cert_t C, const gfc_problem_t P,
                 const gfc_certify_opts *o);
+
+/* With C->flow proven (and C->digits set): decide the branch, enclose the
+   regularizer's root on it unless C->bias_proven, and set the verdict.
+   Returns 1 when the verdict is final (MATCH within target, a proven
+   MISMATCH, or an undecided branch), 0 when more precision may help. */
+int gfc_cert_judge(gfc_cert_t C, const gfc_problem_t P, slong prec,
+                   const mag_t target);
 
 /* Decide from two proven enclosures (also used by verify). */
 int gfc_verdict(mag_t bound, arf_t gap, slong *gap_index, arb_srcptr flow,

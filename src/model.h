@@ -31,6 +31,11 @@ void gfc_data_residual(arb_ptr r, arb_srcptr beta, const gfc_data_t D,
 void gfc_data_gradient(arb_ptr g, arb_srcptr r, const gfc_data_t D,
                        slong prec);
 
+/* The first n coefficients of the product of {A, la} and {B, lb} (any
+   lengths >= 1; zeros past the full length).  C must not alias A or B. */
+void gfc_poly_mullow(arb_ptr C, arb_srcptr A, slong la, arb_srcptr B,
+                     slong lb, slong n, slong prec);
+
 /* The same for polynomial paths: beta holds d polynomials of length lb
    (series-major), g receives d polynomials of length lb. */
 void gfc_data_gradient_poly(arb_ptr g, arb_srcptr beta, slong lb,
@@ -54,11 +59,12 @@ typedef struct
        approximation, validated afterwards through the defect. */
     void (*taylor)(arb_ptr c, slong len, const gfc_data_t D, slong prec);
 
-    /* The vector field composed with polynomial paths, exactly: theta has
-       N polynomials of length len, out receives N polynomials of length
-       field_len(len), the coefficients of f(theta(t)) (no truncation). */
+    /* The vector field composed with polynomial paths: theta has N
+       polynomials of length len; out receives N polynomials of length
+       lout <= field_len(len), the first lout coefficients of f(theta(t)).
+       With lout = field_len(len) nothing is truncated. */
     slong (*field_len)(slong len);
-    void (*field_poly)(arb_ptr out, arb_srcptr theta, slong len,
+    void (*field_poly)(arb_ptr out, arb_srcptr theta, slong len, slong lout,
                        const gfc_data_t D, slong prec);
 
     /* Upper bound for the logarithmic 2-norm of Df = -Hess L at every

@@ -39,12 +39,23 @@ gfc_dual_ops_get(const gfc_problem_t P)
         return &gfc_dual_diag_paper;
     if (P->model == GFC_MODEL_DIAG && P->reg == GFC_REG_GENERAL)
         return &gfc_dual_diag_general;
+    if (P->model == GFC_MODEL_FC1 && P->reg == GFC_REG_PAPER)
+        return &gfc_dual_fc1_paper;
+    if (P->model == GFC_MODEL_FC && P->reg == GFC_REG_CANDIDATE_SUM)
+        return &gfc_dual_fc_candidate_sum;
     return NULL;
 }
 
 int
 gfc_dual_init(gfc_dual_t D, const gfc_problem_t P, slong prec, char *reason,
               size_t len)
+{
+    return gfc_dual_init_branch(D, P, prec, NULL, reason, len);
+}
+
+int
+gfc_dual_init_branch(gfc_dual_t D, const gfc_problem_t P, slong prec,
+                     const int *signs, char *reason, size_t len)
 {
     slong i, j;
 
@@ -54,6 +65,15 @@ gfc_dual_init(gfc_dual_t D, const gfc_problem_t P, slong prec, char *reason,
     D->n = P->n;
     D->d = P->d;
     D->par = NULL;
+    D->signs = signs;
+    D->direction = 1;
+    D->monotone = 0;
+    D->has_potential = 1;
+    D->branch_flipped = 0;
+    D->nbranch = 0;
+    D->branch = NULL;
+    D->system = "the dual system";
+    D->restart = NULL;
     arb_mat_init(D->X, P->n, P->d);
     arb_mat_init(D->XT, P->d, P->n);
     D->y = _arb_vec_init(P->n);

@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
 /*
- * Approximate dual root: damped Newton on the strictly convex objective
- * F(lambda) = G(X^T lambda) - y.lambda, whose gradient is Phi.  Nothing
- * here is trusted: the Krawczyk test alone decides (a float solver's own
+ * Approximate dual root: damped Newton on the objective
+ * F(lambda) = G(X^T lambda) - y.lambda, whose gradient is Phi.  The
+ * table says (D->direction) whether F is convex (minimised), concave
+ * (-F is minimised) or neither, when the merit ||Phi||^2 / 2 takes its
+ * place: the Newton step is a descent direction of each.  Nothing here
+ * is trusted: the Krawczyk test alone decides (a float solver's own
  * convergence flag is not evidence, cases B20).  The design goal is only
  * that the iteration cannot run away or loop for long.
  */
@@ -70,8 +73,9 @@ point_swap(point *a, point *b)
     *b = t;
 }
 
-/* F as a ball (its radius is the resolution of later comparisons), Phi
-   and ||Phi||^2 at midpoint level, at the exact point lambda. */
+/* The merit as a ball (its radius is the resolution of later
+   comparisons), Phi and ||Phi||^2 at midpoint level, at the exact point
+   lambda.  The merit is F, -F or ||Phi||^2 / 2 by D->direction. */
 static void
 point_eval(point *p, arb_srcptr lambda, const gfc_dual_struct *D,
            slong prec)
@@ -85,6 +89,8 @@ point_eval(point *p, arb_srcptr lambda, const gfc_dual_struct *D,
     D->ops->objective(p->F, p->z, D, prec);
     arb_dot(t, NULL, 0, D->y, 1, lambda, 1, D->n, prec);
     arb_sub(p->F, p->F, t, prec);
+    if (D->direction < 0)
+        arb_neg(p->F, p->F);
     arf_zero(p->res2);
     for (i = 0; i < D->n; i++)
     {
@@ -95,7 +101,31 @@ point_eval(point *p, arb_srcptr lambda, const gfc_dual_struct *D,
         arf_addmul(p->res2, arb_midref(p->phi + i), arb_midref(p->phi + i),
                    prec, ARF_RND_NEAR);
     }
+    if (D->direction == 0)
+    {
+        if (arb_is_finite(p->F) && arf_is_finite(p->res2))
+        {
+            arb_set_arf(p->F, p->res2);
+            arb_mul_2exp_si(p->F, p->F, -1);
+        }
+        else
+            arb_indeterminate(p->F);
+    }
     arb_clear(t);
+}
+
+/* Every entry finite: an indeterminate Jacobian (the map's derivative
+   is unbounded or undefined here) gives no Newton step. */
+static int
+mat_is_finite(const arb_mat_t J)
+{
+    slong i, j;
+
+    for (i = 0; i < arb_mat_nrows(J); i++)
+        for (j = 0; j < arb_mat_ncols(J); j++)
+            if (!arb_is_finite(arb_mat_entry(J, i, j)))
+                return 0;
+    return 1;
 }
 
 slong
@@ -133,6 +163,8 @@ gfc_bias_newton(arb_ptr lambda, const gfc_dual_t D, slong maxit, slong prec)
     for (it = 0; it < maxit && !converged; it++)
     {
         D->ops->jacobian(J, cur.z, D, prec);
+        if (!mat_is_finite(J))
+            break;
         arb_mat_get_mid(J, J);
         for (i = 0; i < n; i++)
             arb_neg(arb_mat_entry(rhs, i, 0), cur.phi + i);
@@ -155,8 +187,21 @@ gfc_bias_newton(arb_ptr lambda, const gfc_dual_t D, slong maxit, slong prec)
         }
         if (arf_is_zero(m) || !arf_is_finite(m))
             break;
-        arb_dot(slope, NULL, 0, cur.phi, 1, sv, 1, n, prec);
-        arb_get_mid_arb(slope, slope);
+        /* The merit's derivative along the step: Phi.step for F, its
+           negative for -F, and Phi.J step = -||Phi||^2 for the merit
+           ||Phi||^2 / 2. */
+        if (D->direction == 0)
+        {
+            arb_set_arf(slope, cur.res2);
+            arb_neg(slope, slope);
+        }
+        else
+        {
+            arb_dot(slope, NULL, 0, cur.phi, 1, sv, 1, n, prec);
+            arb_get_mid_arb(slope, slope);
+            if (D->direction < 0)
+                arb_neg(slope, slope);
+        }
 
         arb_one(t);
         if (arf_cmp(m, cap) > 0)

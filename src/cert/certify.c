@@ -33,7 +33,11 @@ gfc_cert_init(gfc_cert_t C, const gfc_problem_t P)
     C->verdict = GFC_INCONCLUSIVE;
     mag_init(C->bound);
     arf_init(C->gap);
+    arb_init(C->violation);
     C->gap_index = -1;
+    C->nbranch = (P->model == GFC_MODEL_DIAG) ? 0 : P->m;
+    C->signs = flint_calloc(FLINT_MAX(C->nbranch, 1), sizeof(int));
+    C->unique = 1;
     gfc_flow_init(C->flow, P);
     gfc_bias_init(C->bias, P);
 }
@@ -43,6 +47,8 @@ gfc_cert_clear(gfc_cert_t C)
 {
     mag_clear(C->bound);
     arf_clear(C->gap);
+    arb_clear(C->violation);
+    flint_free(C->signs);
     gfc_flow_clear(C->flow);
     gfc_bias_clear(C->bias);
 }
@@ -88,6 +94,101 @@ gfc_verdict(mag_t bound, arf_t gap, slong *gap_index, arb_srcptr flow,
     return (*gap_index >= 0) ? GFC_MISMATCH : GFC_MATCH;
 }
 
+/* The branch from the signs of the sign-tracked scalars at t = infinity;
+   0 when some sign is not decided. */
+static int
+decide_branch(gfc_cert_t C, const gfc_problem_t P)
+{
+    slong j;
+
+    C->crossed = 0;
+    for (j = 0; j < C->nbranch; j++)
+    {
+        arb_srcptr a = C->flow->branch_inf + j;
+        int s0 = P->theta0_sign[j * (P->d + 1) + P->d];
+
+        if (arb_is_positive(a))
+            C->signs[j] = 1;
+        else if (arb_is_negative(a))
+            C->signs[j] = -1;
+        else
+            return 0;
+        if (C->signs[j] != s0)
+            C->crossed = 1;
+    }
+    C->unique = gfc_dual_root_unique(P, (C->nbranch > 0) ? C->signs : NULL);
+    return 1;
+}
+
+int
+gfc_cert_judge(gfc_cert_t C, const gfc_problem_t P, slong prec,
+               const mag_t target)
+{
+    int v;
+
+    C->verdict = GFC_INCONCLUSIVE;
+    C->proof = GFC_PROOF_NONE;
+    if (!decide_branch(C, P))
+    {
+        snprintf(C->reason, sizeof(C->reason),
+                 "the sign of an output weight at t = infinity is not "
+                 "decided (its enclosure contains 0), so the branch of "
+                 "the regularizer is unknown");
+        return 1;
+    }
+    /* The regularizer on the branch of the flow's limit (the start's
+       branch unless an output weight crossed 0). */
+    if (!C->bias_proven)
+    {
+        gfc_bias_clear(C->bias);
+        gfc_bias_init(C->bias, P);
+        C->bias_proven = gfc_bias_solve_prec_branch(
+            C->bias, P, prec, (C->nbranch > 0) ? C->signs : NULL);
+    }
+    if (C->bias_proven)
+    {
+        v = gfc_verdict(C->bound, C->gap, &C->gap_index, C->flow->beta,
+                        C->bias->beta, P->d, prec);
+        if (v == GFC_MISMATCH && C->unique)
+        {
+            C->verdict = GFC_MISMATCH;
+            C->proof = GFC_PROOF_DISJOINT;
+            C->reason[0] = '\0';
+            return 1;
+        }
+        if (v == GFC_MATCH && mag_cmp(C->bound, target) <= 0)
+        {
+            C->verdict = GFC_MATCH;
+            C->reason[0] = '\0';
+            return 1;
+        }
+        if (v == GFC_MISMATCH)
+            snprintf(C->reason, sizeof(C->reason),
+                     "the flow's limit differs from the root found for the "
+                     "regularizer's dual system, but on this branch that "
+                     "root need not be unique");
+        else
+            snprintf(C->reason, sizeof(C->reason),
+                     "the enclosures overlap but their distance is only "
+                     "bounded by a value above 10^-%ld", (long) C->digits);
+    }
+    else
+        snprintf(C->reason, sizeof(C->reason), "regularizer: %s",
+                 C->bias->reason);
+    /* Without a comparable root, the stationarity conditions may still be
+       shown violated at the flow's limit. */
+    if (gfc_bias_violation(C->violation, &C->gap_index, C->flow->theta, P,
+                           prec))
+    {
+        C->verdict = GFC_MISMATCH;
+        C->proof = GFC_PROOF_STATIONARITY;
+        return 1;
+    }
+    /* Both enclosures must tighten: redo the regularizer too. */
+    C->bias_proven = 0;
+    return 0;
+}
+
 int
 gfc_certify(gfc_cert_t C, const gfc_problem_t P, const gfc_certify_opts *o)
 {
@@ -96,7 +197,6 @@ gfc_certify(gfc_cert_t C, const gfc_problem_t P, const gfc_certify_opts *o)
     gfc_flow_opts fo;
     mag_t target;
     arb_t ten;
-    int v;
 
     mag_init(target);
     arb_init(ten);
@@ -112,13 +212,6 @@ gfc_certify(gfc_cert_t C, const gfc_problem_t P, const gfc_certify_opts *o)
     for (;;)
     {
         C->prec = prec;
-        if (!C->bias_proven && !o->flow_only)
-        {
-            gfc_bias_clear(C->bias);
-            gfc_bias_init(C->bias, P);
-            C->bias_proven = gfc_bias_solve_prec(C->bias, P, prec);
-        }
-
         gfc_flow_clear(C->flow);
         gfc_flow_init(C->flow, P);
         gfc_flow_opts_init(&fo, prec);
@@ -136,37 +229,17 @@ gfc_certify(gfc_cert_t C, const gfc_problem_t P, const gfc_certify_opts *o)
             C->reason[0] = '\0';
             break;
         }
-        if (C->flow_proven && C->bias_proven)
+        if (!C->flow_proven)
         {
-            v = gfc_verdict(C->bound, C->gap, &C->gap_index, C->flow->beta,
-                            C->bias->beta, P->d, prec);
-            if (v == GFC_MISMATCH
-                || (v == GFC_MATCH && mag_cmp(C->bound, target) <= 0))
-            {
-                C->verdict = v;
-                C->reason[0] = '\0';
-                break;
-            }
-            snprintf(C->reason, sizeof(C->reason),
-                     "the enclosures overlap but their distance is only "
-                     "bounded by a value above 10^-%ld",
-                     (long) o->digits);
-            /* Both enclosures must tighten: redo the regularizer too. */
-            C->bias_proven = 0;
-        }
-        else if (!C->flow_proven)
             snprintf(C->reason, sizeof(C->reason), "flow: %s",
                      C->flow->reason);
-        else
-            snprintf(C->reason, sizeof(C->reason), "regularizer: %s",
-                     C->bias->reason);
-
-        /* Only a lack of precision is cured by more precision. */
-        if (!C->flow_proven && strncmp(C->flow->reason, "precision", 9) != 0)
-        {
-            C->verdict = GFC_INCONCLUSIVE;
-            break;
+            /* Only a lack of precision is cured by more precision. */
+            if (strncmp(C->flow->reason, "precision", 9) != 0)
+                break;
         }
+        else if (gfc_cert_judge(C, P, prec, target))
+            break;
+
         if (o->max_time > 0 && gfc_clock() - start > o->max_time)
         {
             size_t l = strlen(C->reason);

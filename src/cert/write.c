@@ -137,20 +137,56 @@ gfc_cert_json(const gfc_cert_t C, const gfc_problem_t P)
     put(&b, "\",\n  \"bound\": ");
     if (C->verdict == GFC_MATCH)
         put_quoted_own(&b, gfc_mag_str_upper(C->bound, 3));
-    else if (C->verdict == GFC_MISMATCH)
+    else if (C->verdict == GFC_MISMATCH && C->proof == GFC_PROOF_DISJOINT)
         put_quoted_own(&b, gfc_arf_str_lower(C->gap, 3));
+    else if (C->verdict == GFC_MISMATCH)
+    {
+        mag_t m;
+        arf_t lo;
+
+        mag_init(m);
+        arf_init(lo);
+        arb_get_mag_lower(m, C->violation);
+        arf_set_mag(lo, m);
+        put_quoted_own(&b, gfc_arf_str_lower(lo, 3));
+        arf_clear(lo);
+        mag_clear(m);
+    }
     else
         put(&b, "null");
     put(&b, ",\n  \"bound_meaning\": \"");
     put(&b, (C->verdict == GFC_MATCH)
                 ? "||beta_flow - beta_bias||_inf <= bound"
-                : (C->verdict == GFC_MISMATCH)
-                      ? "|beta_flow[i] - beta_bias[i]| >= bound at i = gap_index"
-                      : "none");
+            : (C->proof == GFC_PROOF_DISJOINT)
+                ? "|beta_flow[i] - beta_bias[i]| >= bound at i = gap_index"
+            : (C->proof == GFC_PROOF_STATIONARITY)
+                ? "the flow's limit violates the regularizer's stationarity "
+                  "conditions by at least bound at neuron gap_index"
+                : "none");
     put(&b, "\",\n  \"gap_index\": ");
     put_si(&b, C->gap_index);
     put(&b, ",\n  \"reason\": ");
     put_str(&b, C->reason);
+    if (C->nbranch > 0 && C->flow_proven)
+    {
+        put(&b, ",\n  \"branch\": {\"signs_at_infinity\": [");
+        for (i = 0; i < C->nbranch; i++)
+        {
+            put(&b, (i > 0) ? ", " : "");
+            put_si(&b, C->signs[i]);
+        }
+        put(&b, "], \"crossed\": ");
+        put(&b, C->crossed ? "true" : "false");
+        put(&b, ", \"may_have_touched_zero\": [");
+        for (i = 0; i < C->nbranch; i++)
+        {
+            put(&b, (i > 0) ? ", " : "");
+            put(&b, F->branch_touch[i] ? "true" : "false");
+        }
+        put(&b, "], \"unique_root\": ");
+        put(&b, C->unique ? "true" : "false");
+        put(&b, "}");
+    }
     put(&b, ",\n  \"digits\": ");
     put_si(&b, C->digits);
     put(&b, ",\n  \"precision\": ");

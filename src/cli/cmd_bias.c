@@ -166,6 +166,13 @@ put_json_balls(arb_srcptr v, slong len, slong digits)
     printf("]");
 }
 
+/* The branch signs of an fc model, once an attempt has set them. */
+static int
+has_branch(const gfc_bias_t B)
+{
+    return B->m > 0 && B->branch != NULL && B->branch[0] != 0;
+}
+
 static void
 print_json(const gfc_bias_t B, const gfc_problem_t P, const bias_args *a,
            int ok)
@@ -208,14 +215,29 @@ print_json(const gfc_bias_t B, const gfc_problem_t P, const bias_args *a,
     printf("%ld", (long) B->prec);
     put_json_key("newton_iterations", 0);
     printf("%ld", (long) B->newton_iters);
+    if (has_branch(B))
+    {
+        slong j;
+
+        put_json_key("branch", 0);
+        printf("[");
+        for (j = 0; j < B->m; j++)
+            printf("%s%d", (j == 0) ? "" : ", ", B->branch[j]);
+        printf("]");
+    }
     if (B->proven)
     {
+        put_json_key("uniqueness", 0);
+        printf("\"%s\"", B->method);
         put_json_key("lambda", 0);
         put_json_balls(B->lambda, B->n, dj);
         put_json_key("beta", 0);
         put_json_balls(B->beta, B->d, dj);
-        put_json_key("Q", 0);
-        put_json_ball(B->Q, dj);
+        if (B->has_Q)
+        {
+            put_json_key("Q", 0);
+            put_json_ball(B->Q, dj);
+        }
         put_json_key("l1", 0);
         put_json_ball(B->l1, dj);
         put_json_key("l2", 0);
@@ -257,7 +279,20 @@ print_text(const gfc_bias_t B, const gfc_problem_t P, const bias_args *a,
 {
     printf("problem    %s (%s, regularizer %s, n = %ld, d = %ld)\n",
            a->problem, B->model, B->regularizer, (long) P->n, (long) P->d);
-    if (ok)
+    if (has_branch(B))
+    {
+        slong j;
+
+        printf("branch     sigma =");
+        for (j = 0; j < B->m; j++)
+            printf(" %+d", B->branch[j]);
+        printf(" (%s)\n", B->branch_flipped ? "not the start's sign(a0)"
+                                            : "the start's sign(a0)");
+    }
+    if (ok && strcmp(B->method, "sign change") == 0)
+        printf("status     proven: a sign change of the strictly monotone "
+               "dual map encloses its unique root\n");
+    else if (ok)
         printf("status     proven: the Krawczyk test encloses the unique "
                "dual root\n");
     else
@@ -271,7 +306,11 @@ print_text(const gfc_bias_t B, const gfc_problem_t P, const bias_args *a,
            "is not known):\n", (long) a->digits);
     print_vec("lambda", B->lambda, B->n, a->digits);
     print_vec("beta", B->beta, B->d, a->digits);
-    print_line("Q", B->Q, a->digits);
+    if (B->has_Q)
+        print_line("Q", B->Q, a->digits);
+    else
+        printf("%-11s%s\n", "Q", "not defined here (the closed form holds "
+               "on the branch sign(a0), one sign for all neurons)");
     print_line("||beta||_1", B->l1, a->digits);
     print_line("||beta||_2", B->l2, a->digits);
     if (B->has_pop)

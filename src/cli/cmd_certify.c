@@ -184,6 +184,29 @@ print_balls_digits(const char *name, arb_srcptr v, slong len, slong digits)
     }
 }
 
+/* What the sign tracking of the output weights proved. */
+static void
+print_branch(const gfc_cert_t C)
+{
+    slong j;
+    int touched = 0;
+
+    for (j = 0; j < C->nbranch; j++)
+        touched |= C->flow->branch_touch[j];
+    if (C->crossed)
+        printf("branch     an output weight changed sign (a(inf) has the "
+               "other sign than a(0)):\n           the limit is compared "
+               "with a stationary point of the non-convex\n           "
+               "branch sign(a(inf)), not with the convex minimiser\n");
+    else if (!touched)
+        printf("branch     the output weights provably keep their signs "
+               "(convex branch)\n");
+    else
+        printf("branch     an output weight's enclosure touched 0, but "
+               "a(inf) has the sign of a(0):\n           the limit solves "
+               "the convex branch's dual system\n");
+}
+
 static int
 write_text_file(const char *path, const char *text)
 {
@@ -338,11 +361,20 @@ run(int argc, char **argv, int flow_only)
                    "(requested 1e-%ld)\n", s, (long) a.digits);
             flint_free(s);
         }
-        else if (C->verdict == GFC_MISMATCH)
+        else if (C->verdict == GFC_MISMATCH && C->proof == GFC_PROOF_DISJOINT)
         {
             s = gfc_arf_str_lower(C->gap, 3);
             printf("verdict    MISMATCH: |beta(inf)[%ld] - beta_Q[%ld]| >= "
-                   "%s\n", (long) C->gap_index + 1,
+                   "%s (disjoint enclosures)\n", (long) C->gap_index + 1,
+                   (long) C->gap_index + 1, s);
+            flint_free(s);
+        }
+        else if (C->verdict == GFC_MISMATCH)
+        {
+            s = arb_get_str(C->violation, 5, 0);
+            printf("verdict    MISMATCH: the flow's limit violates the "
+                   "regularizer's stationarity\n           conditions "
+                   "(neuron %ld, violation %s)\n",
                    (long) C->gap_index + 1, s);
             flint_free(s);
         }
@@ -350,6 +382,12 @@ run(int argc, char **argv, int flow_only)
             printf("verdict    INCONCLUSIVE\n");
         if (C->reason[0] != '\0')
             printf("reason     %s\n", C->reason);
+        if (P->model == GFC_MODEL_FC1)
+            printf("model      one hidden neuron: not a mirror flow, but a "
+                   "mirror flow warped by |a(t)|,\n           which changes "
+                   "its speed, not where it ends\n");
+        if (C->nbranch > 0 && C->flow_proven)
+            print_branch(C);
         if (C->flow_proven)
         {
             char *T = arb_get_str(C->flow->T, 8, ARB_STR_NO_RADIUS);

@@ -108,16 +108,14 @@ verify(verr_t *e, const gfc_json *cert, const char *problem_arg,
     const char *path, *vname, *hex_claim;
     gfc_problem_t P;
     gfc_error_t err;
-    gfc_flow_t F;
-    gfc_bias_t B;
+    gfc_cert_t C;
     gfc_flow_opts fo;
     gfc_schedule_t S;
-    slong prec, digits, steps, i, gi, gap_index;
+    slong prec, digits, steps, i, gi;
     char hex[65];
-    mag_t bound;
-    arf_t gap;
+    mag_t target;
     arb_t x, y, z;
-    int ok = 0, v, flow_claim, bias_claim;
+    int ok = 0, flow_claim, bias_claim;
 
     vname = get_string(cert, "format");
     if (vname == NULL || strcmp(vname, "gfcert-certificate-1") != 0)
@@ -167,13 +165,13 @@ verify(verr_t *e, const gfc_json *cert, const char *problem_arg,
     }
 
     gfc_schedule_init(S);
-    mag_init(bound);
-    arf_init(gap);
+    mag_init(target);
     arb_init(x);
     arb_init(y);
     arb_init(z);
-    gfc_flow_init(F, P);
-    gfc_bias_init(B, P);
+    gfc_cert_init(C, P);
+    C->digits = digits;
+    C->prec = prec;
     {
         arf_t h;
 
@@ -181,11 +179,11 @@ verify(verr_t *e, const gfc_json *cert, const char *problem_arg,
         for (i = 0; i < steps; i++)
         {
             const gfc_json *hs = hj->items[i], *os = oj->items[i];
-            slong ord;
-            char *end;
+            slong ord = 0;
+            char *end = NULL;
 
-            ord = (os->type == GFC_JSON_NUMBER) ? strtol(os->text, &end, 10)
-                                                 : 0;
+            if (os->type == GFC_JSON_NUMBER)
+                ord = strtol(os->text, &end, 10);
             if (hs->type != GFC_JSON_STRING
                 || !gfc_dyadic_set_str(h, hs->text) || arf_sgn(h) <= 0
                 || os->type != GFC_JSON_NUMBER || *end != '\0' || ord < 1
@@ -201,114 +199,109 @@ verify(verr_t *e, const gfc_json *cert, const char *problem_arg,
         arf_clear(h);
     }
 
+    /* Replay the flow exactly as scheduled. */
     if (flow_claim)
     {
         gfc_flow_opts_init(&fo, prec);
         fo.replay = S;
-        if (!gfc_flow_run(F, P, &fo))
+        C->flow_proven = gfc_flow_run(C->flow, P, &fo);
+        gfc_flow_opts_clear(&fo);
+        if (!C->flow_proven)
         {
-            gfc_flow_opts_clear(&fo);
             reject(e, "schedule", "replaying the schedule does not prove "
                    "an enclosure of the limit");
             goto cleanup;
         }
-        gfc_flow_opts_clear(&fo);
-        if (!check_balls(e, cert, "beta_flow", F->beta, P->d, prec + 64))
+        if (!check_balls(e, cert, "beta_flow", C->flow->beta, P->d,
+                         prec + 64))
             goto cleanup;
         tj = gfc_json_get(cert, "tail");
-        if (tj == NULL
-            || !check_text(e, tj, "T", gfc_dyadic_str(arb_midref(F->T)))
-            || !check_text(e, tj, "err_T", gfc_mag_str_upper(F->err_T, 3))
+        if (tj == NULL)
+        {
+            reject(e, "tail", "missing");
+            goto cleanup;
+        }
+        if (!check_text(e, tj, "T", gfc_dyadic_str(arb_midref(C->flow->T)))
+            || !check_text(e, tj, "err_T",
+                           gfc_mag_str_upper(C->flow->err_T, 3))
             || !check_text(e, tj, "residual_T",
-                           gfc_mag_str_upper(F->resid_T, 3))
+                           gfc_mag_str_upper(C->flow->resid_T, 3))
             || !check_text(e, tj, "lambda_min_K_lower",
-                           gfc_arf_str_lower(F->lambda_lo, 3))
+                           gfc_arf_str_lower(C->flow->lambda_lo, 3))
             || !check_text(e, tj, "ball_radius",
-                           gfc_mag_str_upper(F->radius, 3))
+                           gfc_mag_str_upper(C->flow->radius, 3))
             || !check_text(e, tj, "path_length",
-                           gfc_mag_str_upper(F->tail, 3)))
-        {
-            if (tj == NULL)
-                reject(e, "tail", "missing");
+                           gfc_mag_str_upper(C->flow->tail, 3)))
             goto cleanup;
-        }
-    }
-    if (bias_claim)
-    {
-        if (!gfc_bias_solve_prec(B, P, prec))
-        {
-            reject(e, "beta_bias", "the regularizer's minimiser cannot be "
-                   "proven at the certificate's precision");
-            goto cleanup;
-        }
-        if (!check_balls(e, cert, "beta_bias", B->beta, P->d, prec + 64)
-            || !check_balls(e, cert, "lambda", B->lambda, P->n, prec + 64))
-            goto cleanup;
-    }
 
-    v = GFC_INCONCLUSIVE;
-    if (flow_claim && bias_claim)
-    {
-        v = gfc_verdict(bound, gap, &gap_index, F->beta, B->beta, P->d,
-                        prec);
-        if (v == GFC_MATCH)
-        {
-            /* The claimed bound must cover the recomputed distance and
-               10^-digits must cover the claimed bound. */
-            if (!claimed_arb(x, cert, "bound", prec))
-            {
-                reject(e, "bound", "a decimal number expected");
-                goto cleanup;
-            }
-            arb_set_ui(y, 10);
-            arb_pow_ui(y, y, digits, prec);
-            arb_inv(y, y, prec);
-            arb_zero(z);
-            arf_set_mag(arb_midref(z), bound);
-            if (!arb_le(z, x) || !arb_le(x, y))
-            {
-                reject(e, "bound", "does not cover the recomputed distance "
-                       "or exceeds 10^-digits");
-                goto cleanup;
-            }
-        }
-        else
-        {
-            if (!claimed_arb(x, cert, "bound", prec) || !arb_is_positive(x)
-                || !get_long(&gi, cert, "gap_index", 0, P->d - 1)
-                || gi != gap_index)
-            {
-                reject(e, "bound", "the gap or its coordinate does not "
-                       "match the recomputed enclosures");
-                goto cleanup;
-            }
-            /* The claimed gap may not exceed the recomputed one. */
-            arb_set_arf(y, gap);
-            if (!arb_le(x, y))
-            {
-                reject(e, "bound", "the claimed gap exceeds the proven "
-                       "separation");
-                goto cleanup;
-            }
-        }
+        /* The same decision as certify, from the recomputed flow. */
+        arb_set_ui(x, 10);
+        arb_pow_ui(x, x, digits, 64);
+        arb_inv(x, x, 64);
+        arb_get_mag_lower(target, x);
+        gfc_cert_judge(C, P, prec, target);
     }
-    if (strcmp(vname, gfc_verdict_name(v)) != 0)
+    if (strcmp(vname, gfc_verdict_name(C->verdict)) != 0)
     {
         reject(e, "verdict", "does not follow from the recomputed "
                "enclosures");
         goto cleanup;
     }
-    *verdict = v;
+    if (bias_claim != C->bias_proven)
+    {
+        reject(e, "beta_bias", "present without a proven root, or missing");
+        goto cleanup;
+    }
+    if (bias_claim
+        && (!check_balls(e, cert, "beta_bias", C->bias->beta, P->d,
+                         prec + 64)
+            || !check_balls(e, cert, "lambda", C->bias->lambda, P->n,
+                            prec + 64)))
+        goto cleanup;
+
+    if (C->verdict == GFC_MATCH)
+    {
+        /* The claimed bound covers the recomputed distance, and
+           10^-digits covers the claimed bound. */
+        arb_set_ui(y, 10);
+        arb_pow_ui(y, y, digits, prec);
+        arb_inv(y, y, prec);
+        arb_zero(z);
+        arf_set_mag(arb_midref(z), C->bound);
+        if (!claimed_arb(x, cert, "bound", prec) || !arb_le(z, x)
+            || !arb_le(x, y))
+        {
+            reject(e, "bound", "does not cover the recomputed distance or "
+                   "exceeds 10^-digits");
+            goto cleanup;
+        }
+    }
+    else if (C->verdict == GFC_MISMATCH)
+    {
+        /* The claimed gap (or violation) may not exceed the proven one,
+           and must be claimed where it was proven. */
+        if (C->proof == GFC_PROOF_DISJOINT)
+            arb_set_arf(y, C->gap);
+        else
+            arb_set(y, C->violation);
+        if (!claimed_arb(x, cert, "bound", prec) || !arb_is_positive(x)
+            || !get_long(&gi, cert, "gap_index", 0, 1L << 40)
+            || gi != C->gap_index || !arb_le(x, y))
+        {
+            reject(e, "bound", "the gap or its place does not follow from "
+                   "the recomputed enclosures");
+            goto cleanup;
+        }
+    }
+    *verdict = C->verdict;
     ok = 1;
 
 cleanup:
-    gfc_bias_clear(B);
-    gfc_flow_clear(F);
+    gfc_cert_clear(C);
     arb_clear(z);
     arb_clear(y);
     arb_clear(x);
-    arf_clear(gap);
-    mag_clear(bound);
+    mag_clear(target);
     gfc_schedule_clear(S);
     gfc_problem_clear(P);
     return ok;

@@ -139,7 +139,7 @@ gfc_flow_clear(gfc_flow_t F)
 static slong
 taylor_order(slong prec)
 {
-    slong P = (slong) (0.25 * (double) prec);
+    slong P = (slong) (0.2 * (double) prec);
 
     return FLINT_MAX(12, FLINT_MIN(P, 300));
 }
@@ -229,7 +229,7 @@ defect_bound(mag_t res, const gfc_model_ops *M, const gfc_data_t D,
     mag_init(m);
     mag_init(hp);
     mag_init(t);
-    M->field_poly(f, c, len, D, prec);
+    M->field_poly(f, c, len, lf, D, prec);
     mag_zero(res);
     for (i = 0; i < N; i++)
     {

@@ -85,3 +85,19 @@ gfc_data_gradient_poly(arb_ptr g, arb_srcptr beta, slong lb, const gfc_data_t D,
         }
     _arb_vec_clear(r, n * lb);
 }
+
+void
+gfc_poly_mullow(arb_ptr C, arb_srcptr A, slong la, arb_srcptr B, slong lb,
+                slong n, slong prec)
+{
+    slong full = la + lb - 1;
+
+    if (la < lb)
+    {
+        gfc_poly_mullow(C, B, lb, A, la, n, prec);
+        return;
+    }
+    _arb_poly_mullow(C, A, la, B, lb, FLINT_MIN(n, full), prec);
+    if (n > full)
+        _arb_vec_zero(C + full, n - full);
+}

@@ -91,12 +91,13 @@ diag_field_len(slong len)
 }
 
 static void
-diag_field_poly(arb_ptr out, arb_srcptr th, slong len, const gfc_data_t D,
-                slong prec)
+diag_field_poly(arb_ptr out, arb_srcptr th, slong len, slong lout,
+                const gfc_data_t D, slong prec)
 {
-    slong d = D->d, i, lb = 2 * len - 1, lf = 3 * len - 2;
+    slong d = D->d, i, q, lb = FLINT_MIN(2 * len - 1, lout);
     arb_srcptr up = th, vp = th + d * len, um = th + 2 * d * len;
     arb_srcptr vm = th + 3 * d * len;
+    arb_srcptr fac[4];
     arb_ptr beta, g, t;
 
     beta = _arb_vec_init(d * lb);
@@ -105,25 +106,27 @@ diag_field_poly(arb_ptr out, arb_srcptr th, slong len, const gfc_data_t D,
 
     for (i = 0; i < d; i++)
     {
-        _arb_poly_mul(beta + i * lb, up + i * len, len, vp + i * len, len,
-                      prec);
-        _arb_poly_mul(t, um + i * len, len, vm + i * len, len, prec);
+        gfc_poly_mullow(beta + i * lb, up + i * len, len, vp + i * len, len,
+                        lb, prec);
+        gfc_poly_mullow(t, um + i * len, len, vm + i * len, len, lb, prec);
         _arb_vec_sub(beta + i * lb, beta + i * lb, t, lb, prec);
     }
     gfc_data_gradient_poly(g, beta, lb, D, prec);
-    for (i = 0; i < d; i++)
-    {
-        arb_srcptr gi = g + i * lb;
+    /* u+' = -v+ g, v+' = -u+ g, u-' = v- g, v-' = u- g */
+    fac[0] = vp;
+    fac[1] = up;
+    fac[2] = vm;
+    fac[3] = um;
+    for (q = 0; q < 4; q++)
+        for (i = 0; i < d; i++)
+        {
+            arb_ptr o = out + (q * d + i) * lout;
 
-        _arb_poly_mul(out + i * lf, gi, lb, vp + i * len, len, prec);
-        _arb_vec_neg(out + i * lf, out + i * lf, lf);
-        _arb_poly_mul(out + (d + i) * lf, gi, lb, up + i * len, len, prec);
-        _arb_vec_neg(out + (d + i) * lf, out + (d + i) * lf, lf);
-        _arb_poly_mul(out + (2 * d + i) * lf, gi, lb, vm + i * len, len,
-                      prec);
-        _arb_poly_mul(out + (3 * d + i) * lf, gi, lb, um + i * len, len,
-                      prec);
-    }
+            gfc_poly_mullow(o, g + i * lb, lb, fac[q] + i * len, len, lout,
+                             prec);
+            if (q < 2)
+                _arb_vec_neg(o, o, lout);
+        }
 
     _arb_vec_clear(t, lb);
     _arb_vec_clear(g, d * lb);

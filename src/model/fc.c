@@ -104,16 +104,15 @@ fc_field_len(slong len)
 }
 
 static void
-fc_field_poly(arb_ptr out, arb_srcptr th, slong len, const gfc_data_t D,
-              slong prec)
+fc_field_poly(arb_ptr out, arb_srcptr th, slong len, slong lout,
+              const gfc_data_t D, slong prec)
 {
-    slong d = D->d, m = neurons(D), i, j, lb = 2 * len - 1;
-    slong lf = 3 * len - 2;
+    slong d = D->d, m = neurons(D), i, j, lb = FLINT_MIN(2 * len - 1, lout);
     arb_ptr beta, g, t;
 
     beta = _arb_vec_init(d * lb);
     g = _arb_vec_init(d * lb);
-    t = _arb_vec_init(lf);
+    t = _arb_vec_init(FLINT_MAX(lb, lout));
 
     for (j = 0; j < m; j++)
     {
@@ -121,7 +120,7 @@ fc_field_poly(arb_ptr out, arb_srcptr th, slong len, const gfc_data_t D,
 
         for (i = 0; i < d; i++)
         {
-            _arb_poly_mul(t, w + i * len, len, a, len, prec);
+            gfc_poly_mullow(t, w + i * len, len, a, len, lb, prec);
             _arb_vec_add(beta + i * lb, beta + i * lb, t, lb, prec);
         }
     }
@@ -129,19 +128,21 @@ fc_field_poly(arb_ptr out, arb_srcptr th, slong len, const gfc_data_t D,
     for (j = 0; j < m; j++)
     {
         arb_srcptr w = th + j * (d + 1) * len, a = w + d * len;
-        arb_ptr ow = out + j * (d + 1) * lf, oa = ow + d * lf;
+        arb_ptr ow = out + j * (d + 1) * lout, oa = ow + d * lout;
 
-        _arb_vec_zero(oa, lf);
+        _arb_vec_zero(oa, lout);
         for (i = 0; i < d; i++)
         {
-            _arb_poly_mul(ow + i * lf, g + i * lb, lb, a, len, prec);
-            _arb_vec_neg(ow + i * lf, ow + i * lf, lf);
-            _arb_poly_mul(t, g + i * lb, lb, w + i * len, len, prec);
-            _arb_vec_sub(oa, oa, t, lf, prec);
+            gfc_poly_mullow(ow + i * lout, g + i * lb, lb, a, len, lout,
+                             prec);
+            _arb_vec_neg(ow + i * lout, ow + i * lout, lout);
+            gfc_poly_mullow(t, g + i * lb, lb, w + i * len, len, lout,
+                             prec);
+            _arb_vec_sub(oa, oa, t, lout, prec);
         }
     }
 
-    _arb_vec_clear(t, lf);
+    _arb_vec_clear(t, FLINT_MAX(lb, lout));
     _arb_vec_clear(g, d * lb);
     _arb_vec_clear(beta, d * lb);
 }
