@@ -27,7 +27,7 @@ gfc_bias_reg_name(gfc_reg_kind r)
         case GFC_REG_GENERAL:
             return "general";
         case GFC_REG_CANDIDATE_SUM:
-            return "candidate_sum";
+            return "candidate-sum";
     }
     return "unknown";
 }

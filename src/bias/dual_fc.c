@@ -659,7 +659,7 @@ const gfc_dual_ops gfc_dual_fc1_paper = {
 };
 
 const gfc_dual_ops gfc_dual_fc_candidate_sum = {
-    "fc", "candidate_sum", fc_init, fc_clear, fc_map, fc_jacobian,
+    "fc", "candidate-sum", fc_init, fc_clear, fc_map, fc_jacobian,
     fc_objective, fc_potential
 };
 

@@ -124,7 +124,7 @@ int
 gfc_cert_judge(gfc_cert_t C, const gfc_problem_t P, slong prec,
                const mag_t target)
 {
-    int v;
+    int v = GFC_INCONCLUSIVE;
 
     C->verdict = GFC_INCONCLUSIVE;
     C->proof = GFC_PROOF_NONE;
@@ -184,6 +184,10 @@ gfc_cert_judge(gfc_cert_t C, const gfc_problem_t P, slong prec,
         C->proof = GFC_PROOF_STATIONARITY;
         return 1;
     }
+    /* Disjoint enclosures on a branch whose root need not be unique stay
+       so at any precision. */
+    if (C->bias_proven && v == GFC_MISMATCH)
+        return 1;
     /* Both enclosures must tighten: redo the regularizer too. */
     C->bias_proven = 0;
     return 0;

@@ -358,7 +358,10 @@ run(int argc, char **argv, int flow_only)
         {
             s = gfc_mag_str_upper(C->bound, 3);
             printf("verdict    MATCH: ||beta(inf) - beta_Q||_inf <= %s "
-                   "(requested 1e-%ld)\n", s, (long) a.digits);
+                   "(requested 1e-%ld)%s\n", s, (long) a.digits,
+                   C->crossed ? ",\n           where beta_Q is the "
+                   "stationary point on the non-convex branch sign(a(inf))"
+                   : "");
             flint_free(s);
         }
         else if (C->verdict == GFC_MISMATCH && C->proof == GFC_PROOF_DISJOINT)

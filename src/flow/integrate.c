@@ -344,6 +344,48 @@ probe_step(gfc_flow_t F, const gfc_flow_opts *o, const gfc_model_ops *M,
     _arb_vec_clear(th, N);
 }
 
+/* Horner's scheme on all of [0, h] overestimates the range of a scalar
+   that starts near 0 (the output weight of a tiny start); on BRANCH_PIECES
+   subintervals the enclosures are tight enough to show that it keeps its
+   sign.  The flag is set only when some piece still contains 0. */
+#define BRANCH_PIECES 32
+
+static void
+branch_refine(gfc_flow_t F, const gfc_model_ops *M, const gfc_data_t D,
+              arb_srcptr c, slong len, const arf_t h, const mag_t rho,
+              slong which, slong prec)
+{
+    slong N = D->N, i, k;
+    arb_ptr box = _arb_vec_init(N), bv = _arb_vec_init(F->nbranch);
+    arf_t lo, hi;
+    arb_t tau;
+
+    arf_init(lo);
+    arf_init(hi);
+    arb_init(tau);
+    for (k = 0; k < BRANCH_PIECES && !F->branch_touch[which]; k++)
+    {
+        arf_mul_si(lo, h, k, prec, ARF_RND_DOWN);
+        arf_mul_si(hi, h, k + 1, prec, ARF_RND_UP);
+        arf_div_si(lo, lo, BRANCH_PIECES, prec, ARF_RND_DOWN);
+        arf_div_si(hi, hi, BRANCH_PIECES, prec, ARF_RND_UP);
+        arb_set_interval_arf(tau, lo, hi, prec);
+        for (i = 0; i < N; i++)
+        {
+            _arb_poly_evaluate(box + i, c + i * len, len, tau, prec);
+            mag_add(arb_radref(box + i), arb_radref(box + i), rho);
+        }
+        M->branch(bv, box, D, prec);
+        if (arb_contains_zero(bv + which))
+            F->branch_touch[which] = 1;
+    }
+    arb_clear(tau);
+    arf_clear(hi);
+    arf_clear(lo);
+    _arb_vec_clear(bv, F->nbranch);
+    _arb_vec_clear(box, N);
+}
+
 /* max over coordinates of the radius of beta on the ball x +- e, and the
    2-norm of the residual there: the progress measures of the run. */
 static void
@@ -389,7 +431,7 @@ gfc_flow_run(gfc_flow_t F, const gfc_problem_t P, const gfc_flow_opts *o)
     gfc_data_t D;
     arb_ptr x, c, box, bv;
     arb_t tau, val;
-    arf_t t, h, zero;
+    arf_t t, h, hmax, zero;
     mag_t e, dfct, hm, rho, mu, E, amp, jump, brad, rnorm, tol, tmp;
     double last_report = gfc_clock();
     int proven = 0, done = 0;
@@ -426,6 +468,7 @@ gfc_flow_run(gfc_flow_t F, const gfc_problem_t P, const gfc_flow_opts *o)
     arf_init(t);
     arf_init(h);
     arf_init(zero);
+    arf_init(hmax);
     mag_init(e);
     mag_init(dfct);
     mag_init(hm);
@@ -469,7 +512,17 @@ gfc_flow_run(gfc_flow_t F, const gfc_problem_t P, const gfc_flow_opts *o)
         for (i = 0; i < N * len; i++)
             arb_get_mid_arb(c + i, c + i);
         if (o->replay == NULL)
+        {
             choose_step(h, c, N, len, prec);
+            /* Growing by at most 2 per step avoids many rejected (halved)
+               attempts, each of which costs a full defect bound. */
+            if (F->steps > 0)
+            {
+                arf_mul_2exp_si(hmax, F->sched->h + F->steps - 1, 1);
+                if (arf_cmp(h, hmax) > 0)
+                    arf_set(h, hmax);
+            }
+        }
 
         /* The defect must stay near the working tolerance; otherwise the
            step is too long for this order. */
@@ -519,7 +572,7 @@ gfc_flow_run(gfc_flow_t F, const gfc_problem_t P, const gfc_flow_opts *o)
                 M->branch(bv, box, D, prec);
                 for (i = 0; i < F->nbranch; i++)
                     if (arb_contains_zero(bv + i))
-                        F->branch_touch[i] = 1;
+                        branch_refine(F, M, D, c, len, h, rho, i, prec);
                 break;
             }
             if (o->replay != NULL || tries >= 60)
@@ -624,6 +677,7 @@ cleanup:
     mag_clear(dfct);
     mag_clear(e);
     arf_clear(zero);
+    arf_clear(hmax);
     arf_clear(h);
     arf_clear(t);
     arb_clear(val);

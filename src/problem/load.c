@@ -401,33 +401,37 @@ set_start(gfc_problem_t P, slong i, const fmpq_t x)
 }
 
 static int
-get_shape(loader *L, gfc_problem_t P, const gfc_json *init, int diag)
+get_shape(loader *L, gfc_problem_t P, const gfc_json *init, const char *where,
+          int diag)
 {
     const gfc_json *va, *vs;
+    char pa[96], ps[96];
     int r = 0;
 
-    va = need(L, init, "init", "alpha", &r);
+    snprintf(pa, sizeof(pa), "%s.alpha", where);
+    snprintf(ps, sizeof(ps), "%s.s", where);
+    va = need(L, init, where, "alpha", &r);
     if (va == NULL)
         return r;
-    vs = need(L, init, "init", "s", &r);
+    vs = need(L, init, where, "s", &r);
     if (vs == NULL)
         return r;
-    r = get_number(L, P->alpha, va, "init.alpha");
+    r = get_number(L, P->alpha, va, pa);
     if (r)
         return r;
-    r = get_number(L, P->s, vs, "init.s");
+    r = get_number(L, P->s, vs, ps);
     if (r)
         return r;
     if (fmpq_sgn(P->alpha) <= 0)
-        return lfail(L, "init.alpha", "the scale alpha must be > 0");
+        return lfail(L, pa, "the scale alpha must be > 0");
     if (diag && (fmpq_sgn(P->s) < 0 || fmpq_cmp_si(P->s, 1) >= 0))
-        return lfail(L, "init.s",
+        return lfail(L, ps,
                      "the shape s must satisfy 0 <= s < 1 for "
                      "the diag model");
     if (!diag && (fmpq_cmp_si(P->s, -1) <= 0 || fmpq_cmp_si(P->s, 1) >= 0))
-        return lfail(L, "init.s",
+        return lfail(L, ps,
                      "the shape s must satisfy -1 < s < 1 for "
-                     "the fc1 model");
+                     "a fully connected neuron");
     P->has_shape = 1;
     return 0;
 }
@@ -494,7 +498,7 @@ load_diag_start(loader *L, gfc_problem_t P, const gfc_json *init)
 
         r = check_keys(L, init, "init", shape_keys);
         if (r == 0)
-            r = get_shape(L, P, init, 1);
+            r = get_shape(L, P, init, "init", 1);
         if (r)
             return r;
         fmpq_init(u2);
@@ -535,8 +539,12 @@ load_diag_start(loader *L, gfc_problem_t P, const gfc_json *init)
     return 0;
 }
 
+/* One neuron (w0, a0) of a fully connected model, from the explicit
+   vectors or from the (alpha, s, direction, sign) shorthand, into the
+   parameters [base, base + d]. */
 static int
-load_fc1_start(loader *L, gfc_problem_t P, const gfc_json *init)
+load_neuron(loader *L, gfc_problem_t P, const gfc_json *init,
+            const char *where, slong base)
 {
     static const char *const shape_keys[]
         = { "alpha", "s", "direction", "sign", NULL };
@@ -544,23 +552,22 @@ load_fc1_start(loader *L, gfc_problem_t P, const gfc_json *init)
     static const char *const all_keys[]
         = { "w0", "a0", "alpha", "s", "direction", "sign", NULL };
     slong d = P->d, i;
+    char path[128];
     int r = 0;
 
     if (has_any(init, shape_keys) && has_any(init, vec_keys))
-        return lfail(L, "init",
+        return lfail(L, where,
                      "the (alpha, s, direction) shorthand and an "
                      "explicit w0, a0 are mixed; use one form");
     if (!has_any(init, shape_keys) && !has_any(init, vec_keys))
     {
-        r = check_keys(L, init, "init", all_keys);
+        r = check_keys(L, init, where, all_keys);
         return r ? r
-                 : lfail(L, "init",
+                 : lfail(L, where,
                          "either \"w0\" and \"a0\", or \"alpha\", "
                          "\"s\" and \"direction\" (and optionally "
                          "\"sign\") were expected");
     }
-    alloc_start(P, d + 1);
-    P->m = 1;
     if (has_any(init, shape_keys))
     {
         const gfc_json *vd, *vg;
@@ -568,24 +575,25 @@ load_fc1_start(loader *L, gfc_problem_t P, const gfc_json *init)
         fmpq_t small, large, sum, sg;
         int sign = 1;
 
-        r = check_keys(L, init, "init", shape_keys);
+        r = check_keys(L, init, where, shape_keys);
         if (r == 0)
-            r = get_shape(L, P, init, 0);
+            r = get_shape(L, P, init, where, 0);
         if (r)
             return r;
-        vd = need(L, init, "init", "direction", &r);
+        vd = need(L, init, where, "direction", &r);
         if (vd == NULL)
             return r;
         vg = gfc_json_get(init, "sign");
         if (vg != NULL)
         {
             fmpq_init(sg);
-            r = get_number(L, sg, vg, "init.sign");
+            snprintf(path, sizeof(path), "%s.sign", where);
+            r = get_number(L, sg, vg, path);
             if (r == 0 && !fmpq_is_one(sg))
             {
                 fmpq_neg(sg, sg);
                 if (!fmpq_is_one(sg))
-                    r = lfail(L, "init.sign",
+                    r = lfail(L, path,
                               "the sign of a0 must be 1 or "
                               "-1");
                 sign = -1;
@@ -595,15 +603,16 @@ load_fc1_start(loader *L, gfc_problem_t P, const gfc_json *init)
                 return r;
         }
         dir = _fmpq_vec_init(d);
+        snprintf(path, sizeof(path), "%s.direction", where);
         r = get_vector(L, dir, d, "d, the number of columns of X", vd,
-                       "init.direction");
+                       path);
         fmpq_init(small);
         fmpq_init(large);
         fmpq_init(sum);
         for (i = 0; i < d && r == 0; i++)
             fmpq_addmul(sum, dir + i, dir + i);
         if (r == 0 && fmpq_is_zero(sum))
-            r = lfail(L, "init.direction",
+            r = lfail(L, path,
                       "the direction of w0 is zero; a "
                       "non-zero vector was expected");
         if (r == 0)
@@ -611,13 +620,15 @@ load_fc1_start(loader *L, gfc_problem_t P, const gfc_json *init)
             shape_squares(small, large, P);
             for (i = 0; i < d; i++)
             {
-                fmpq_mul(P->theta0_sq + i, dir + i, dir + i);
-                fmpq_mul(P->theta0_sq + i, P->theta0_sq + i, small);
-                fmpq_div(P->theta0_sq + i, P->theta0_sq + i, sum);
-                P->theta0_sign[i] = fmpq_sgn(dir + i);
+                fmpq_mul(P->theta0_sq + base + i, dir + i, dir + i);
+                fmpq_mul(P->theta0_sq + base + i, P->theta0_sq + base + i,
+                         small);
+                fmpq_div(P->theta0_sq + base + i, P->theta0_sq + base + i,
+                         sum);
+                P->theta0_sign[base + i] = fmpq_sgn(dir + i);
             }
-            fmpq_set(P->theta0_sq + d, large);
-            P->theta0_sign[d] = sign;
+            fmpq_set(P->theta0_sq + base + d, large);
+            P->theta0_sign[base + d] = sign;
         }
         fmpq_clear(small);
         fmpq_clear(large);
@@ -630,26 +641,27 @@ load_fc1_start(loader *L, gfc_problem_t P, const gfc_json *init)
         fmpq *w;
         fmpq_t a;
 
-        r = check_keys(L, init, "init", vec_keys);
+        r = check_keys(L, init, where, vec_keys);
         if (r)
             return r;
-        vw = need(L, init, "init", "w0", &r);
+        vw = need(L, init, where, "w0", &r);
         if (vw == NULL)
             return r;
-        va = need(L, init, "init", "a0", &r);
+        va = need(L, init, where, "a0", &r);
         if (va == NULL)
             return r;
         w = _fmpq_vec_init(d);
         fmpq_init(a);
-        r = get_vector(L, w, d, "d, the number of columns of X", vw,
-                       "init.w0");
+        snprintf(path, sizeof(path), "%s.w0", where);
+        r = get_vector(L, w, d, "d, the number of columns of X", vw, path);
+        snprintf(path, sizeof(path), "%s.a0", where);
         if (r == 0)
-            r = get_number(L, a, va, "init.a0");
+            r = get_number(L, a, va, path);
         if (r == 0)
         {
             for (i = 0; i < d; i++)
-                set_start(P, i, w + i);
-            set_start(P, d, a);
+                set_start(P, base + i, w + i);
+            set_start(P, base + d, a);
         }
         fmpq_clear(a);
         _fmpq_vec_clear(w, d);
@@ -658,14 +670,19 @@ load_fc1_start(loader *L, gfc_problem_t P, const gfc_json *init)
 }
 
 static int
+load_fc1_start(loader *L, gfc_problem_t P, const gfc_json *init)
+{
+    alloc_start(P, P->d + 1);
+    P->m = 1;
+    return load_neuron(L, P, init, "init", 0);
+}
+
+static int
 load_fc_start(loader *L, gfc_problem_t P, const gfc_json *init)
 {
     static const char *const top_keys[] = { "neurons", NULL };
-    static const char *const keys[] = { "w0", "a0", NULL };
     const gfc_json *nv;
-    slong d = P->d, m, j, i;
-    fmpq *w;
-    fmpq_t a;
+    slong d = P->d, m, j;
     int r = 0;
 
     r = check_keys(L, init, "init", top_keys);
@@ -677,8 +694,8 @@ load_fc_start(loader *L, gfc_problem_t P, const gfc_json *init)
     if (nv->type != GFC_JSON_ARRAY || nv->count == 0)
         return lfail(L, "init.neurons",
                      "a non-empty array of neurons "
-                     "{\"w0\": ..., \"a0\": ...} was "
-                     "expected");
+                     "{\"w0\": ..., \"a0\": ...} or {\"alpha\": ..., "
+                     "\"s\": ..., \"direction\": ...} was expected");
     m = (slong)nv->count;
     /* Every neuron costs d + 1 numbers; refuse before allocating. */
     if (m > GFC_PROBLEM_MAX_BITS / 64 / (d + 1))
@@ -686,39 +703,15 @@ load_fc_start(loader *L, gfc_problem_t P, const gfc_json *init)
                      (long)m, (long)d);
     alloc_start(P, m * (d + 1));
     P->m = m;
-    w = _fmpq_vec_init(d);
-    fmpq_init(a);
     for (j = 0; j < m && r == 0; j++)
     {
-        const gfc_json *o = nv->items[j], *vw, *va;
-        char where[64], ww[80];
+        char where[64];
 
         snprintf(where, sizeof(where), "init.neurons[%ld]", (long)j);
-        r = need_object(L, o, where);
+        r = need_object(L, nv->items[j], where);
         if (r == 0)
-            r = check_keys(L, o, where, keys);
-        if (r)
-            break;
-        vw = need(L, o, where, "w0", &r);
-        if (vw == NULL)
-            break;
-        va = need(L, o, where, "a0", &r);
-        if (va == NULL)
-            break;
-        snprintf(ww, sizeof(ww), "%s.w0", where);
-        r = get_vector(L, w, d, "d, the number of columns of X", vw, ww);
-        snprintf(ww, sizeof(ww), "%s.a0", where);
-        if (r == 0)
-            r = get_number(L, a, va, ww);
-        if (r == 0)
-        {
-            for (i = 0; i < d; i++)
-                set_start(P, j * (d + 1) + i, w + i);
-            set_start(P, j * (d + 1) + d, a);
-        }
+            r = load_neuron(L, P, nv->items[j], where, j * (d + 1));
     }
-    fmpq_clear(a);
-    _fmpq_vec_clear(w, d);
     return r;
 }
 
