@@ -31,6 +31,18 @@ void gfc_data_residual(arb_ptr r, arb_srcptr beta, const gfc_data_t D,
 void gfc_data_gradient(arb_ptr g, arb_srcptr r, const gfc_data_t D,
                        slong prec);
 
+/* g = X^T (X beta - y) / n directly from beta. */
+void gfc_data_gradient_of(arb_ptr g, arb_srcptr beta, const gfc_data_t D,
+                          slong prec);
+
+/* box = centre widened by rad in every entry: it contains the 2-norm ball
+   of radius rad around every point of centre. */
+void gfc_box_around(arb_ptr box, arb_srcptr centre, const mag_t rad,
+                    slong len);
+
+/* An upper bound of the 2-norm of a ball vector (every point in it). */
+void gfc_vec_norm2_upper(mag_t res, arb_srcptr v, slong len);
+
 /* The first n coefficients of the product of {A, la} and {B, lb} (any
    lengths >= 1; zeros past the full length).  C must not alias A or B. */
 void gfc_poly_mullow(arb_ptr C, arb_srcptr A, slong la, arb_srcptr B,

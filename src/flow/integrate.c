@@ -187,23 +187,6 @@ choose_step(arf_t h, arb_srcptr c, slong N, slong len, slong prec)
 }
 
 static void
-vec_norm2_upper(mag_t res, arb_srcptr v, slong len)
-{
-    slong i;
-    mag_t t;
-
-    mag_init(t);
-    mag_zero(res);
-    for (i = 0; i < len; i++)
-    {
-        arb_get_mag(t, v + i);
-        mag_addmul(res, t, t);
-    }
-    mag_sqrt(res, res);
-    mag_clear(t);
-}
-
-static void
 rad_norm2_upper(mag_t res, arb_srcptr v, slong len)
 {
     slong i;
@@ -278,11 +261,7 @@ record_point(gfc_flow_t F, const gfc_model_ops *M, const gfc_data_t D,
     q->beta = _arb_vec_init(D->d);
     F->traj_len++;
 
-    for (i = 0; i < N; i++)
-    {
-        arb_set(box + i, x + i);
-        mag_add(arb_radref(box + i), arb_radref(box + i), e);
-    }
+    gfc_box_around(box, x, e, N);
     M->beta(q->beta, box, D, prec);
     gfc_data_residual(r, q->beta, D, prec);
     arb_dot(q->loss, NULL, 0, r, 1, r, 1, D->n, prec);
@@ -396,17 +375,13 @@ ball_measures(mag_t brad, mag_t rnorm, const gfc_model_ops *M,
     arb_ptr box = _arb_vec_init(N), beta = _arb_vec_init(D->d);
     arb_ptr r = _arb_vec_init(D->n);
 
-    for (i = 0; i < N; i++)
-    {
-        arb_set(box + i, x + i);
-        mag_add(arb_radref(box + i), arb_radref(box + i), e);
-    }
+    gfc_box_around(box, x, e, N);
     M->beta(beta, box, D, prec);
     mag_zero(brad);
     for (i = 0; i < D->d; i++)
         mag_max(brad, brad, arb_radref(beta + i));
     gfc_data_residual(r, beta, D, prec);
-    vec_norm2_upper(rnorm, r, D->n);
+    gfc_vec_norm2_upper(rnorm, r, D->n);
     _arb_vec_clear(r, D->n);
     _arb_vec_clear(beta, D->d);
     _arb_vec_clear(box, N);
@@ -526,7 +501,7 @@ gfc_flow_run(gfc_flow_t F, const gfc_problem_t P, const gfc_flow_opts *o)
 
         /* The defect must stay near the working tolerance; otherwise the
            step is too long for this order. */
-        vec_norm2_upper(tol, x, N);
+        gfc_vec_norm2_upper(tol, x, N);
         mag_one(tmp);
         mag_max(tol, tol, tmp);
         mag_mul_2exp_si(tol, tol, 8 - prec);

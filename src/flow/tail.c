@@ -11,36 +11,6 @@
 #include <stdio.h>
 #include "flow.h"
 
-static void
-box_around(arb_ptr box, arb_srcptr centre, const mag_t rad, slong N)
-{
-    slong i;
-
-    for (i = 0; i < N; i++)
-    {
-        arb_set(box + i, centre + i);
-        mag_add(arb_radref(box + i), arb_radref(box + i), rad);
-    }
-}
-
-/* Upper bound of the 2-norm of a ball vector. */
-static void
-vec_norm2_upper(mag_t res, arb_srcptr v, slong len)
-{
-    slong i;
-    mag_t t;
-
-    mag_init(t);
-    mag_zero(res);
-    for (i = 0; i < len; i++)
-    {
-        arb_get_mag(t, v + i);
-        mag_addmul(res, t, t);
-    }
-    mag_sqrt(res, res);
-    mag_clear(t);
-}
-
 /* Rough lambda_min of the midpoint of K by inverse iteration.  Only a
    starting guess: every value used in a proof is re-checked by Cholesky.
    Returns 0 when K looks singular or indefinite. */
@@ -139,10 +109,10 @@ gfc_tail_close(gfc_flow_t F, const gfc_model_ops *M, const gfc_data_t D,
     arb_init(s);
 
     /* The residual over the ball that holds theta(T). */
-    box_around(box, centre, err, N);
+    gfc_box_around(box, centre, err, N);
     M->beta(beta, box, D, prec);
     gfc_data_residual(r, beta, D, prec);
-    vec_norm2_upper(rmax, r, n);
+    gfc_vec_norm2_upper(rmax, r, n);
 
     M->gram(K, centre, D, prec);
     if (!approx_lambda_min(lam_est, K, prec))
@@ -170,7 +140,7 @@ gfc_tail_close(gfc_flow_t F, const gfc_model_ops *M, const gfc_data_t D,
         mag_add(R, err, tail);
         mag_mul_2exp_si(t, R, -6);
         mag_add(R, R, t);
-        box_around(box, centre, R, N);
+        gfc_box_around(box, centre, R, N);
         M->gram(K, box, D, prec);
         if (spd_shift_proven(K, lam, prec))
             ok = 1;
@@ -188,7 +158,7 @@ gfc_tail_close(gfc_flow_t F, const gfc_model_ops *M, const gfc_data_t D,
 
     /* theta(inf) lies within err + tail of the centre. */
     mag_add(t, err, tail);
-    box_around(F->theta, centre, t, N);
+    gfc_box_around(F->theta, centre, t, N);
     M->beta(F->beta, F->theta, D, prec);
     M->branch(F->branch_inf, F->theta, D, prec);
     mag_set(F->err_T, err);

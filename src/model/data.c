@@ -101,3 +101,43 @@ gfc_poly_mullow(arb_ptr C, arb_srcptr A, slong la, arb_srcptr B, slong lb,
     if (n > full)
         _arb_vec_zero(C + full, n - full);
 }
+
+void
+gfc_data_gradient_of(arb_ptr g, arb_srcptr beta, const gfc_data_t D,
+                     slong prec)
+{
+    arb_ptr r = _arb_vec_init(D->n);
+
+    gfc_data_residual(r, beta, D, prec);
+    gfc_data_gradient(g, r, D, prec);
+    _arb_vec_clear(r, D->n);
+}
+
+void
+gfc_vec_norm2_upper(mag_t res, arb_srcptr v, slong len)
+{
+    slong i;
+    mag_t t;
+
+    mag_init(t);
+    mag_zero(res);
+    for (i = 0; i < len; i++)
+    {
+        arb_get_mag(t, v + i);
+        mag_addmul(res, t, t);
+    }
+    mag_sqrt(res, res);
+    mag_clear(t);
+}
+
+void
+gfc_box_around(arb_ptr box, arb_srcptr centre, const mag_t rad, slong len)
+{
+    slong i;
+
+    for (i = 0; i < len; i++)
+    {
+        arb_set(box + i, centre + i);
+        mag_add(arb_radref(box + i), arb_radref(box + i), rad);
+    }
+}

@@ -139,14 +139,12 @@ static void
 diag_lognorm(mag_t mu, arb_srcptr box, const gfc_data_t D, slong prec)
 {
     slong i;
-    arb_ptr beta = _arb_vec_init(D->d), r = _arb_vec_init(D->n);
-    arb_ptr g = _arb_vec_init(D->d);
+    arb_ptr beta = _arb_vec_init(D->d), g = _arb_vec_init(D->d);
     mag_t t;
 
     mag_init(t);
     diag_beta(beta, box, D, prec);
-    gfc_data_residual(r, beta, D, prec);
-    gfc_data_gradient(g, r, D, prec);
+    gfc_data_gradient_of(g, beta, D, prec);
     mag_zero(mu);
     for (i = 0; i < D->d; i++)
     {
@@ -155,7 +153,6 @@ diag_lognorm(mag_t mu, arb_srcptr box, const gfc_data_t D, slong prec)
     }
     mag_clear(t);
     _arb_vec_clear(g, D->d);
-    _arb_vec_clear(r, D->n);
     _arb_vec_clear(beta, D->d);
 }
 

@@ -153,25 +153,12 @@ fc_field_poly(arb_ptr out, arb_srcptr th, slong len, slong lout,
 static void
 fc_lognorm(mag_t mu, arb_srcptr box, const gfc_data_t D, slong prec)
 {
-    slong i;
-    arb_ptr beta = _arb_vec_init(D->d), r = _arb_vec_init(D->n);
-    arb_ptr g = _arb_vec_init(D->d);
-    mag_t t;
+    arb_ptr beta = _arb_vec_init(D->d), g = _arb_vec_init(D->d);
 
-    mag_init(t);
     fc_beta(beta, box, D, prec);
-    gfc_data_residual(r, beta, D, prec);
-    gfc_data_gradient(g, r, D, prec);
-    mag_zero(mu);
-    for (i = 0; i < D->d; i++)
-    {
-        arb_get_mag(t, g + i);
-        mag_addmul(mu, t, t);
-    }
-    mag_sqrt(mu, mu);
-    mag_clear(t);
+    gfc_data_gradient_of(g, beta, D, prec);
+    gfc_vec_norm2_upper(mu, g, D->d);
     _arb_vec_clear(g, D->d);
-    _arb_vec_clear(r, D->n);
     _arb_vec_clear(beta, D->d);
 }
 
