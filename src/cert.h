@@ -35,6 +35,7 @@ typedef struct
     gfc_bias_t bias;
     int flow_proven;
     int bias_proven;
+    int flow_only;          /* a certificate of the flow's limit alone */
     slong nbranch;          /* sign-tracked output weights (fc models) */
     int *signs;             /* their signs at t = infinity: the branch */
     int crossed;            /* some sign differs from the start's */
@@ -81,6 +82,11 @@ int gfc_verdict(mag_t bound, arf_t gap, slong *gap_index, arb_srcptr flow,
 char *gfc_cert_json(const gfc_cert_t C, const gfc_problem_t P);
 
 const char *gfc_verdict_name(int verdict);
+
+/* The branch from the signs of the sign-tracked scalars at t = infinity
+   (C->signs, C->crossed, C->unique), with C->flow proven; 0 when some
+   sign is not decided. */
+int gfc_cert_branch(gfc_cert_t C, const gfc_problem_t P);
 
 /* Decimal text of an upper (lower) bound of a non-negative number, with
    `digits` significant digits, rounded outwards. */

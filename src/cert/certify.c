@@ -9,7 +9,7 @@ gfc_certify_opts_init(gfc_certify_opts *o)
     memset(o, 0, sizeof(*o));
     o->digits = 30;
     o->max_time = 600.0;
-    o->max_prec = 1 << 15;
+    o->max_prec = 1 << 14;
 }
 
 const char *
@@ -94,12 +94,11 @@ gfc_verdict(mag_t bound, arf_t gap, slong *gap_index, arb_srcptr flow,
     return (*gap_index >= 0) ? GFC_MISMATCH : GFC_MATCH;
 }
 
-/* The branch from the signs of the sign-tracked scalars at t = infinity;
-   0 when some sign is not decided. */
-static int
-decide_branch(gfc_cert_t C, const gfc_problem_t P)
+int
+gfc_cert_branch(gfc_cert_t C, const gfc_problem_t P)
 {
     slong j;
+    int decided = 1;
 
     C->crossed = 0;
     for (j = 0; j < C->nbranch; j++)
@@ -107,17 +106,15 @@ decide_branch(gfc_cert_t C, const gfc_problem_t P)
         arb_srcptr a = C->flow->branch_inf + j;
         int s0 = P->theta0_sign[j * (P->d + 1) + P->d];
 
-        if (arb_is_positive(a))
-            C->signs[j] = 1;
-        else if (arb_is_negative(a))
-            C->signs[j] = -1;
-        else
-            return 0;
-        if (C->signs[j] != s0)
+        C->signs[j] = arb_is_positive(a) ? 1 : arb_is_negative(a) ? -1 : 0;
+        if (C->signs[j] == 0)
+            decided = 0;
+        else if (C->signs[j] != s0)
             C->crossed = 1;
     }
-    C->unique = gfc_dual_root_unique(P, (C->nbranch > 0) ? C->signs : NULL);
-    return 1;
+    C->unique = decided
+        && gfc_dual_root_unique(P, (C->nbranch > 0) ? C->signs : NULL);
+    return decided;
 }
 
 int
@@ -128,7 +125,7 @@ gfc_cert_judge(gfc_cert_t C, const gfc_problem_t P, slong prec,
 
     C->verdict = GFC_INCONCLUSIVE;
     C->proof = GFC_PROOF_NONE;
-    if (!decide_branch(C, P))
+    if (!gfc_cert_branch(C, P))
     {
         snprintf(C->reason, sizeof(C->reason),
                  "the sign of an output weight at t = infinity is not "
@@ -227,8 +224,12 @@ gfc_certify(gfc_cert_t C, const gfc_problem_t P, const gfc_certify_opts *o)
         C->flow_proven = gfc_flow_run(C->flow, P, &fo);
         gfc_flow_opts_clear(&fo);
 
+        C->flow_only = o->flow_only;
         if (C->flow_proven && o->flow_only)
         {
+            /* The branch is reported, not needed: an undecided sign
+               leaves the enclosure of beta(inf) proven. */
+            gfc_cert_branch(C, P);
             C->verdict = GFC_MATCH;
             C->reason[0] = '\0';
             break;

@@ -132,10 +132,15 @@ gfc_cert_json(const gfc_cert_t C, const gfc_problem_t P)
     put_si(&b, P->n);
     put(&b, ", \"d\": ");
     put_si(&b, P->d);
-    put(&b, "},\n  \"verdict\": \"");
-    put(&b, gfc_verdict_name(C->verdict));
+    put(&b, "},\n  \"kind\": \"");
+    put(&b, C->flow_only ? "flow" : "certify");
+    put(&b, "\",\n  \"verdict\": \"");
+    put(&b, C->flow_only ? (C->flow_proven ? "ENCLOSED" : "INCONCLUSIVE")
+                         : gfc_verdict_name(C->verdict));
     put(&b, "\",\n  \"bound\": ");
-    if (C->verdict == GFC_MATCH)
+    if (C->flow_only)
+        put(&b, "null");
+    else if (C->verdict == GFC_MATCH)
         put_quoted_own(&b, gfc_mag_str_upper(C->bound, 3));
     else if (C->verdict == GFC_MISMATCH && C->proof == GFC_PROOF_DISJOINT)
         put_quoted_own(&b, gfc_arf_str_lower(C->gap, 3));
@@ -155,7 +160,8 @@ gfc_cert_json(const gfc_cert_t C, const gfc_problem_t P)
     else
         put(&b, "null");
     put(&b, ",\n  \"bound_meaning\": \"");
-    put(&b, (C->verdict == GFC_MATCH)
+    put(&b, C->flow_only ? "none"
+            : (C->verdict == GFC_MATCH)
                 ? "||beta_flow - beta_bias||_inf <= bound"
             : (C->proof == GFC_PROOF_DISJOINT)
                 ? "|beta_flow[i] - beta_bias[i]| >= bound at i = gap_index"
@@ -194,11 +200,11 @@ gfc_cert_json(const gfc_cert_t C, const gfc_problem_t P)
     put(&b, ",\n  \"flow_proven\": ");
     put(&b, C->flow_proven ? "true" : "false");
     put(&b, ",\n  \"bias_proven\": ");
-    put(&b, C->bias_proven ? "true" : "false");
+    put(&b, (C->bias_proven && !C->flow_only) ? "true" : "false");
     put(&b, ",\n");
     if (C->flow_proven)
         put_balls(&b, "beta_flow", F->beta, P->d, dg);
-    if (C->bias_proven)
+    if (C->bias_proven && !C->flow_only)
     {
         put_balls(&b, "beta_bias", C->bias->beta, P->d, dg);
         put_balls(&b, "lambda", C->bias->lambda, P->n, dg);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* gfcert certify and gfcert flow. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,28 +74,49 @@ parse_args(args_t *a, int argc, char **argv, int allow_traj)
     memset(a, 0, sizeof(*a));
     a->digits = 30;
     a->max_time = 600;
-    a->max_prec = 1 << 15;
+    a->max_prec = 1 << 14;
     for (i = 1; i < argc; i++)
     {
         const char *o = argv[i], *v = (i + 1 < argc) ? argv[i + 1] : NULL;
+        char name[32];
+        const char *eq = strchr(o, '=');
+        int step = 1;
+
+        /* --option=value means the same as --option value. */
+        if (o[0] == '-' && o[1] == '-' && eq != NULL
+            && (size_t) (eq - o) < sizeof(name))
+        {
+            memcpy(name, o, (size_t) (eq - o));
+            name[eq - o] = '\0';
+            o = name;
+            v = eq + 1;
+            step = 0;
+        }
+        if (step == 0 && (strcmp(o, "--json") == 0
+                          || strcmp(o, "--quiet") == 0
+                          || strcmp(o, "--help") == 0))
+        {
+            fprintf(stderr, "gfcert %s: %s takes no value\n", argv[0], o);
+            return 0;
+        }
 
         if (strcmp(o, "--help") == 0 || strcmp(o, "-h") == 0)
         {
             printf("usage: gfcert %s %s [--digits N] [--max-time S]\n"
                    "       [--max-prec BITS] [--out CERT.json] [--json] "
                    "[--quiet]%s\n"
-                   "exit status: 0 %s, 1 MISMATCH, 2 bad usage or input, "
+                   "exit status: %s, 2 bad usage or input, "
                    "3 INCONCLUSIVE\n", argv[0],
                    allow_traj ? "PROBLEM" : "[PROBLEM]",
                    allow_traj ? " [--trajectory FILE.csv]" : "",
-                   allow_traj ? "limit enclosed" : "MATCH");
+                   allow_traj ? "0 limit enclosed" : "0 MATCH, 1 MISMATCH");
             return -1;
         }
         if (strcmp(o, "--json") == 0)
             a->json = 1;
         else if (strcmp(o, "--quiet") == 0)
             a->quiet = 1;
-        else if (strcmp(o, "--digits") == 0 && ++i)
+        else if (strcmp(o, "--digits") == 0 && (i += step, 1))
         {
             if (!parse_long(&a->digits, v, 1, 100000))
             {
@@ -103,7 +125,7 @@ parse_args(args_t *a, int argc, char **argv, int allow_traj)
                 return 0;
             }
         }
-        else if (strcmp(o, "--max-prec") == 0 && ++i)
+        else if (strcmp(o, "--max-prec") == 0 && (i += step, 1))
         {
             if (!parse_long(&a->max_prec, v, 64, 1 << 24))
             {
@@ -112,7 +134,7 @@ parse_args(args_t *a, int argc, char **argv, int allow_traj)
                 return 0;
             }
         }
-        else if (strcmp(o, "--max-time") == 0 && ++i)
+        else if (strcmp(o, "--max-time") == 0 && (i += step, 1))
         {
             if (!parse_seconds(&a->max_time, v))
             {
@@ -121,7 +143,7 @@ parse_args(args_t *a, int argc, char **argv, int allow_traj)
                 return 0;
             }
         }
-        else if (strcmp(o, "--out") == 0 && ++i)
+        else if (strcmp(o, "--out") == 0 && (i += step, 1))
         {
             if (v == NULL)
             {
@@ -131,7 +153,8 @@ parse_args(args_t *a, int argc, char **argv, int allow_traj)
             }
             a->out = v;
         }
-        else if (allow_traj && strcmp(o, "--trajectory") == 0 && ++i)
+        else if (allow_traj && strcmp(o, "--trajectory") == 0
+                 && (i += step, 1))
         {
             if (v == NULL)
             {
@@ -189,11 +212,17 @@ static void
 print_branch(const gfc_cert_t C)
 {
     slong j;
-    int touched = 0;
+    int touched = 0, undecided = 0;
 
     for (j = 0; j < C->nbranch; j++)
+    {
         touched |= C->flow->branch_touch[j];
-    if (C->crossed)
+        undecided |= (C->signs[j] == 0);
+    }
+    if (undecided)
+        printf("branch     the sign of an output weight at t = infinity is "
+               "not decided\n");
+    else if (C->crossed)
         printf("branch     an output weight changed sign (a(inf) has the "
                "other sign than a(0)):\n           the limit is compared "
                "with a stationary point of the non-convex\n           "
@@ -323,26 +352,29 @@ run(int argc, char **argv, int flow_only)
     v = gfc_certify(C, P, &o);
     if (o.progress != NULL)
         fputs("\r\033[K", stderr);
-    if (flow_only && a.trajectory != NULL && !C->bias_proven)
+    if (flow_only && a.trajectory != NULL && C->flow_proven
+        && gfc_cert_branch(C, P))
     {
-        /* The distance column needs the regularizer's minimiser. */
+        /* The distance column needs the regularizer's root on the branch
+           of the flow's limit. */
         gfc_bias_clear(C->bias);
         gfc_bias_init(C->bias, P);
-        C->bias_proven = gfc_bias_solve_prec(C->bias, P, C->prec);
+        C->bias_proven = gfc_bias_solve_prec_branch(
+            C->bias, P, C->prec, (C->nbranch > 0) ? C->signs : NULL);
     }
 
     json = gfc_cert_json(C, P);
     if (a.out != NULL && !write_text_file(a.out, json))
     {
-        fprintf(stderr, "gfcert: cannot write the certificate to '%s'\n",
-                a.out);
-        v = GFC_INTERNAL;
+        fprintf(stderr, "gfcert: cannot write the certificate to '%s': %s\n",
+                a.out, strerror(errno));
+        v = GFC_BAD_INPUT;
     }
     if (a.trajectory != NULL && !write_trajectory(a.trajectory, C, P->d))
     {
-        fprintf(stderr, "gfcert: cannot write the trajectory to '%s'\n",
-                a.trajectory);
-        v = GFC_INTERNAL;
+        fprintf(stderr, "gfcert: cannot write the trajectory to '%s': %s\n",
+                a.trajectory, strerror(errno));
+        v = GFC_BAD_INPUT;
     }
     if (a.json)
         fputs(json, stdout);

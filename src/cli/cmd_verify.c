@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "cert.h"
 #include "problem.h"
 #include "certify.h"
@@ -105,17 +106,17 @@ verify(verr_t *e, const gfc_json *cert, const char *problem_arg,
        int *verdict)
 {
     const gfc_json *pj, *sj, *hj, *oj, *tj;
-    const char *path, *vname, *hex_claim;
+    const char *path, *vname, *hex_claim, *kind;
     gfc_problem_t P;
     gfc_error_t err;
     gfc_cert_t C;
     gfc_flow_opts fo;
     gfc_schedule_t S;
     slong prec, digits, steps, i, gi;
-    char hex[65];
+    char hex[65], alt[4096];
     mag_t target;
     arb_t x, y, z;
-    int ok = 0, flow_claim, bias_claim;
+    int ok = 0, flow_claim, bias_claim, flow_kind;
 
     vname = get_string(cert, "format");
     if (vname == NULL || strcmp(vname, "gfcert-certificate-1") != 0)
@@ -135,6 +136,11 @@ verify(verr_t *e, const gfc_json *cert, const char *problem_arg,
     vname = get_string(cert, "verdict");
     if (vname == NULL)
         return reject(e, "verdict", "missing");
+    kind = get_string(cert, "kind");
+    if (kind == NULL || (strcmp(kind, "flow") != 0
+                         && strcmp(kind, "certify") != 0))
+        return reject(e, "kind", "\"flow\" or \"certify\" expected");
+    flow_kind = (strcmp(kind, "flow") == 0);
     flow_claim = gfc_json_get(cert, "beta_flow") != NULL;
     bias_claim = gfc_json_get(cert, "beta_bias") != NULL;
 
@@ -148,11 +154,27 @@ verify(verr_t *e, const gfc_json *cert, const char *problem_arg,
         return reject(e, "schedule", "steps, h and order of equal length "
                       "expected");
 
+    /* A relative path is as typed at certify time: when it does not open
+       from here, try it beside the certificate. */
+    if (problem_arg == NULL && path[0] != '/' && access(path, R_OK) != 0)
+    {
+        const char *slash = strrchr(e->file, '/');
+
+        if (slash != NULL && (size_t) (slash - e->file) + strlen(path) + 2
+                                 < sizeof(alt))
+        {
+            memcpy(alt, e->file, (size_t) (slash - e->file) + 1);
+            strcpy(alt + (slash - e->file) + 1, path);
+            if (access(alt, R_OK) == 0)
+                path = alt;
+        }
+    }
     gfc_problem_init(P);
     gfc_error_init(err);
     if (gfc_problem_load(P, path, err) != 0)
     {
-        snprintf(e->msg, sizeof(e->msg), "%.1000s", err->msg);
+        snprintf(e->msg, sizeof(e->msg), "%.900s (give the problem file "
+                 "as the second argument if it moved)", err->msg);
         gfc_problem_clear(P);
         return 0;
     }
@@ -233,6 +255,19 @@ verify(verr_t *e, const gfc_json *cert, const char *problem_arg,
             || !check_text(e, tj, "path_length",
                            gfc_mag_str_upper(C->flow->tail, 3)))
             goto cleanup;
+
+        if (flow_kind)
+        {
+            if (strcmp(vname, "ENCLOSED") != 0)
+            {
+                reject(e, "verdict", "\"ENCLOSED\" expected for a "
+                       "proven flow");
+                goto cleanup;
+            }
+            *verdict = GFC_MATCH;
+            ok = 1;
+            goto cleanup;
+        }
 
         /* The same decision as certify, from the recomputed flow. */
         arb_set_ui(x, 10);
@@ -350,7 +385,7 @@ gfc_cmd_verify(int argc, char **argv)
     else if (verify(&e, cert, (argc == 3) ? argv[2] : NULL, &verdict))
     {
         printf("verified   %s: every claim recomputed from the problem "
-               "and the schedule\n", gfc_verdict_name(verdict));
+               "and the schedule\n", get_string(cert, "verdict"));
         gfc_json_free(cert);
         free(buf);
         return verdict;
