@@ -114,6 +114,19 @@ check "flow --trajectory: header" \
     sh -c "head -n 1 '$tmp/traj.csv' | grep -q '^t,loss,loss_radius,distance,distance_radius$'"
 check "flow --trajectory: one row per step" \
     test "$(wc -l <"$tmp/traj.csv")" -gt 10
+run_gfcert "$o" "$e" flow "$b05" --quiet --out "$tmp/flow.json"
+check "flow --out: exit 0" test "$rc" -eq 0
+check "flow certificate: kind flow, verdict ENCLOSED, no beta_bias" \
+    sh -c "grep -q '\"kind\": \"flow\"' '$tmp/flow.json' \
+           && grep -q '\"verdict\": \"ENCLOSED\"' '$tmp/flow.json' \
+           && ! grep -q beta_bias '$tmp/flow.json'"
+run_gfcert "$o" "$e" verify "$tmp/flow.json"
+check "flow certificate verifies (exit 0)" test "$rc" -eq 0
+run_gfcert "$o" "$e" certify "$b05" --quiet --digits=12
+check "--digits=12 means --digits 12" \
+    grep -q 'requested 1e-12' "$o"
+run_gfcert "$o" "$e" certify "$b05" --quiet --out "$tmp/no/such/dir/c.json"
+check "unwritable --out: exit 2" test "$rc" -eq 2
 run_gfcert "$o" "$e" certify "$cases/b04_diag_near_duplicate.json" \
     --quiet --max-time 1
 check "B04 near-duplicate with --max-time 1: INCONCLUSIVE (exit 3)" \
