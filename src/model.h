@@ -31,6 +31,11 @@ void gfc_data_residual(arb_ptr r, arb_srcptr beta, const gfc_data_t D,
 void gfc_data_gradient(arb_ptr g, arb_srcptr r, const gfc_data_t D,
                        slong prec);
 
+/* One Taylor order of g: g[i * stride] = (X^T X beta)_i / n, with y
+   subtracted from X beta when with_y (order 0). */
+void gfc_data_gradient_order(arb_ptr g, slong stride, arb_srcptr beta,
+                             int with_y, const gfc_data_t D, slong prec);
+
 /* g = X^T (X beta - y) / n directly from beta. */
 void gfc_data_gradient_of(arb_ptr g, arb_srcptr beta, const gfc_data_t D,
                           slong prec);

@@ -141,3 +141,26 @@ gfc_box_around(arb_ptr box, arb_srcptr centre, const mag_t rad, slong len)
         mag_add(arb_radref(box + i), arb_radref(box + i), rad);
     }
 }
+
+void
+gfc_data_gradient_order(arb_ptr g, slong stride, arb_srcptr beta,
+                        int with_y, const gfc_data_t D, slong prec)
+{
+    slong i, l;
+    arb_ptr r = _arb_vec_init(D->n);
+
+    for (l = 0; l < D->n; l++)
+    {
+        arb_dot(r + l, NULL, 0, arb_mat_entry(D->X, l, 0), 1, beta, 1, D->d,
+                prec);
+        if (with_y)
+            arb_sub(r + l, r + l, D->y + l, prec);
+    }
+    for (i = 0; i < D->d; i++)
+    {
+        arb_dot(g + i * stride, NULL, 0, arb_mat_entry(D->XT, i, 0), 1, r, 1,
+                D->n, prec);
+        arb_div_si(g + i * stride, g + i * stride, D->n, prec);
+    }
+    _arb_vec_clear(r, D->n);
+}

@@ -28,14 +28,13 @@ diag_beta(arb_ptr beta, arb_srcptr th, const gfc_data_t D, slong prec)
 static void
 diag_taylor(arb_ptr c, slong len, const gfc_data_t D, slong prec)
 {
-    slong d = D->d, n = D->n, i, k, l;
+    slong d = D->d, i, k;
     arb_ptr up = c, vp = c + d * len, um = c + 2 * d * len;
     arb_ptr vm = c + 3 * d * len;
-    arb_ptr beta, r, g;
+    arb_ptr beta, g;
     arb_t s;
 
     beta = _arb_vec_init(d);
-    r = _arb_vec_init(n);
     g = _arb_vec_init(d * len);
     arb_init(s);
 
@@ -49,19 +48,7 @@ diag_taylor(arb_ptr c, slong len, const gfc_data_t D, slong prec)
                     k + 1, prec);
             arb_neg(beta + i, beta + i);
         }
-        for (l = 0; l < n; l++)
-        {
-            arb_dot(r + l, NULL, 0, arb_mat_entry(D->X, l, 0), 1, beta, 1,
-                    d, prec);
-            if (k == 0)
-                arb_sub(r + l, r + l, D->y + l, prec);
-        }
-        for (i = 0; i < d; i++)
-        {
-            arb_dot(g + i * len + k, NULL, 0, arb_mat_entry(D->XT, i, 0), 1,
-                    r, 1, n, prec);
-            arb_div_si(g + i * len + k, g + i * len + k, n, prec);
-        }
+        gfc_data_gradient_order(g + k, len, beta, k == 0, D, prec);
         for (i = 0; i < d; i++)
         {
             arb_srcptr gi = g + i * len + k;
@@ -79,7 +66,6 @@ diag_taylor(arb_ptr c, slong len, const gfc_data_t D, slong prec)
 
     arb_clear(s);
     _arb_vec_clear(g, d * len);
-    _arb_vec_clear(r, n);
     _arb_vec_clear(beta, d);
 }
 

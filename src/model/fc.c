@@ -34,12 +34,11 @@ fc_beta(arb_ptr beta, arb_srcptr th, const gfc_data_t D, slong prec)
 static void
 fc_taylor(arb_ptr c, slong len, const gfc_data_t D, slong prec)
 {
-    slong d = D->d, n = D->n, m = neurons(D), i, j, k, l;
-    arb_ptr beta, r, g;
+    slong d = D->d, m = neurons(D), i, j, k;
+    arb_ptr beta, g;
     arb_t s, t;
 
     beta = _arb_vec_init(d);
-    r = _arb_vec_init(n);
     g = _arb_vec_init(d * len);
     arb_init(s);
     arb_init(t);
@@ -57,19 +56,7 @@ fc_taylor(arb_ptr c, slong len, const gfc_data_t D, slong prec)
                 arb_add(beta + i, beta + i, s, prec);
             }
         }
-        for (l = 0; l < n; l++)
-        {
-            arb_dot(r + l, NULL, 0, arb_mat_entry(D->X, l, 0), 1, beta, 1,
-                    d, prec);
-            if (k == 0)
-                arb_sub(r + l, r + l, D->y + l, prec);
-        }
-        for (i = 0; i < d; i++)
-        {
-            arb_dot(g + i * len + k, NULL, 0, arb_mat_entry(D->XT, i, 0), 1,
-                    r, 1, n, prec);
-            arb_div_si(g + i * len + k, g + i * len + k, n, prec);
-        }
+        gfc_data_gradient_order(g + k, len, beta, k == 0, D, prec);
         for (j = 0; j < m; j++)
         {
             arb_ptr w = c + j * (d + 1) * len, a = w + d * len;
@@ -93,7 +80,6 @@ fc_taylor(arb_ptr c, slong len, const gfc_data_t D, slong prec)
     arb_clear(t);
     arb_clear(s);
     _arb_vec_clear(g, d * len);
-    _arb_vec_clear(r, n);
     _arb_vec_clear(beta, d);
 }
 
