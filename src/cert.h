@@ -78,6 +78,9 @@ int gfc_cert_judge(gfc_cert_t C, const gfc_problem_t P, slong prec,
 int gfc_verdict(mag_t bound, arf_t gap, slong *gap_index, arb_srcptr flow,
                 arb_srcptr bias, slong d, slong prec);
 
+/* What the certificate's "bound" means for this verdict and proof. */
+const char *gfc_cert_bound_meaning(const gfc_cert_t C);
+
 /* The certificate as JSON text (caller frees with flint_free). */
 char *gfc_cert_json(const gfc_cert_t C, const gfc_problem_t P);
 

@@ -55,6 +55,22 @@ check "B6 certificate: sign at infinity -1" \
     grep -q '"signs_at_infinity": \[-1\]' "$tmp/b6.json"
 run_gfcert "$o" "$e" verify "$tmp/b6.json"
 check "B6 certificate verifies (exit 0)" test "$rc" -eq 0
+# A certificate may not hide the sign change, drop the branch, or carry a
+# claim verify does not check.
+sed 's/"signs_at_infinity": \[-1\], "crossed": true/"signs_at_infinity": [1], "crossed": false/' \
+    "$tmp/b6.json" >"$tmp/b6t.json"
+check "B6 tamper really changed the file" sh -c "! cmp -s '$tmp/b6.json' '$tmp/b6t.json'"
+run_gfcert "$o" "$e" verify "$tmp/b6t.json"
+check "B6 with the sign change hidden: rejected (exit 2)" test "$rc" -eq 2
+sed '/^  "branch": /d' "$tmp/b6.json" >"$tmp/b6n.json"
+run_gfcert "$o" "$e" verify "$tmp/b6n.json"
+check "B6 without its branch record: rejected (exit 2)" test "$rc" -eq 2
+sed 's/^  "digits": /  "extra_claim": true,\n  "digits": /' "$tmp/b6.json" >"$tmp/b6x.json"
+run_gfcert "$o" "$e" verify "$tmp/b6x.json"
+check "B6 with an unknown key: rejected (exit 2)" test "$rc" -eq 2
+sed '0,/"\[-0\.518[^"]*"/s//"nan"/' "$tmp/b6.json" >"$tmp/b6nan.json"
+run_gfcert "$o" "$e" verify "$tmp/b6nan.json"
+check "B6 with a nan ball: rejected (exit 2)" test "$rc" -eq 2
 
 # Several neurons: the candidate regularizer.
 run_gfcert "$o" "$e" certify "$data/fc_identical_m2.json" --quiet
@@ -80,6 +96,11 @@ check "stationarity certificate verifies (exit 1)" test "$rc" -eq 1
 sed 's/"bound": "[^"]*"/"bound": "0.5"/' "$tmp/st.json" >"$tmp/st2.json"
 run_gfcert "$o" "$e" verify "$tmp/st2.json"
 check "overstated violation: rejected (exit 2)" test "$rc" -eq 2
+sed 's/"bound_meaning": "[^"]*"/"bound_meaning": "|beta_flow[i] - beta_bias[i]| >= bound at i = gap_index"/' \
+    "$tmp/st.json" >"$tmp/st3.json"
+run_gfcert "$o" "$e" verify "$tmp/st3.json"
+check "stationarity proof relabelled as a gap: rejected (exit 2)" \
+    test "$rc" -eq 2
 
 # The paper-size instances B3 (one neuron) and B4 (two neurons).
 run_gfcert "$o" "$e" certify "$data/b3_fc1_alpha1_s0.5.json" --quiet

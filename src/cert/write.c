@@ -108,6 +108,21 @@ ball_digits(const gfc_cert_t C)
     return C->digits + 12;
 }
 
+const char *
+gfc_cert_bound_meaning(const gfc_cert_t C)
+{
+    if (C->flow_only)
+        return "none";
+    if (C->verdict == GFC_MATCH)
+        return "||beta_flow - beta_bias||_inf <= bound";
+    if (C->proof == GFC_PROOF_DISJOINT)
+        return "|beta_flow[i] - beta_bias[i]| >= bound at i = gap_index";
+    if (C->proof == GFC_PROOF_STATIONARITY)
+        return "the flow's limit violates the regularizer's stationarity "
+               "conditions by at least bound at neuron gap_index";
+    return "none";
+}
+
 char *
 gfc_cert_json(const gfc_cert_t C, const gfc_problem_t P)
 {
@@ -160,15 +175,7 @@ gfc_cert_json(const gfc_cert_t C, const gfc_problem_t P)
     else
         put(&b, "null");
     put(&b, ",\n  \"bound_meaning\": \"");
-    put(&b, C->flow_only ? "none"
-            : (C->verdict == GFC_MATCH)
-                ? "||beta_flow - beta_bias||_inf <= bound"
-            : (C->proof == GFC_PROOF_DISJOINT)
-                ? "|beta_flow[i] - beta_bias[i]| >= bound at i = gap_index"
-            : (C->proof == GFC_PROOF_STATIONARITY)
-                ? "the flow's limit violates the regularizer's stationarity "
-                  "conditions by at least bound at neuron gap_index"
-                : "none");
+    put(&b, gfc_cert_bound_meaning(C));
     put(&b, "\",\n  \"gap_index\": ");
     put_si(&b, C->gap_index);
     put(&b, ",\n  \"reason\": ");

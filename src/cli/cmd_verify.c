@@ -51,6 +51,80 @@ get_long(slong *x, const gfc_json *o, const char *key, slong lo, slong hi)
     return 1;
 }
 
+static int
+get_bool(int *x, const gfc_json *o, const char *key)
+{
+    const gfc_json *v = gfc_json_get(o, key);
+
+    if (v == NULL || v->type != GFC_JSON_BOOL)
+        return 0;
+    *x = v->boolean;
+    return 1;
+}
+
+/* Only the keys gfcert writes: an extra key would be an unchecked claim. */
+static int
+known_keys(verr_t *e, const gfc_json *cert)
+{
+    static const char *const keys[] = {
+        "format", "tool", "problem", "kind", "verdict", "bound",
+        "bound_meaning", "gap_index", "reason", "branch", "digits",
+        "precision", "flow_proven", "bias_proven", "beta_flow", "beta_bias",
+        "lambda", "tail", "schedule", NULL
+    };
+    size_t i;
+    int k;
+
+    for (i = 0; i < cert->count; i++)
+    {
+        for (k = 0; keys[k] != NULL; k++)
+            if (strcmp(cert->keys[i], keys[k]) == 0)
+                break;
+        if (keys[k] == NULL)
+            return reject(e, cert->keys[i], "not a key of a gfcert "
+                          "certificate");
+    }
+    return 1;
+}
+
+/* The branch claims must equal the recomputed ones. */
+static int
+check_branch(verr_t *e, const gfc_json *cert, const gfc_cert_t C)
+{
+    const gfc_json *b = gfc_json_get(cert, "branch"), *sg, *tz;
+    slong j;
+    int x;
+
+    if (C->nbranch == 0 || !C->flow_proven)
+        return (b == NULL) ? 1 : reject(e, "branch", "present, but nothing "
+                                        "was sign-tracked");
+    if (b == NULL || b->type != GFC_JSON_OBJECT)
+        return reject(e, "branch", "missing");
+    sg = gfc_json_get(b, "signs_at_infinity");
+    tz = gfc_json_get(b, "may_have_touched_zero");
+    if (sg == NULL || tz == NULL || sg->type != GFC_JSON_ARRAY
+        || tz->type != GFC_JSON_ARRAY || (slong) sg->count != C->nbranch
+        || (slong) tz->count != C->nbranch)
+        return reject(e, "branch", "arrays of one entry per output weight "
+                      "expected");
+    for (j = 0; j < C->nbranch; j++)
+    {
+        const gfc_json *s1 = sg->items[j], *t1 = tz->items[j];
+        char buf[8];
+
+        snprintf(buf, sizeof(buf), "%d", C->signs[j]);
+        if (s1->type != GFC_JSON_NUMBER || strcmp(s1->text, buf) != 0
+            || t1->type != GFC_JSON_BOOL
+            || t1->boolean != (C->flow->branch_touch[j] != 0))
+            return reject(e, "branch", "differs from the recomputed signs");
+    }
+    if (!get_bool(&x, b, "crossed") || x != C->crossed
+        || !get_bool(&x, b, "unique_root") || x != C->unique)
+        return reject(e, "branch", "crossed or unique_root differs from "
+                      "the recomputed value");
+    return 1;
+}
+
 /* Every claimed ball must contain the recomputed one. */
 static int
 check_balls(verr_t *e, const gfc_json *cert, const char *key, arb_srcptr v,
@@ -70,7 +144,7 @@ check_balls(verr_t *e, const gfc_json *cert, const char *key, arb_srcptr v,
         const gfc_json *s = a->items[i];
 
         if (s->type != GFC_JSON_STRING || arb_set_str(c, s->text, prec)
-            || !arb_contains(c, v + i))
+            || !arb_is_finite(c) || !arb_contains(c, v + i))
         {
             arb_clear(c);
             snprintf(what, sizeof(what), "entry %ld does not parse as a "
@@ -80,6 +154,28 @@ check_balls(verr_t *e, const gfc_json *cert, const char *key, arb_srcptr v,
         }
     }
     arb_clear(c);
+    return 1;
+}
+
+/* flow_proven, bias_proven, bound_meaning and gap_index as recomputed. */
+static int
+check_flags(verr_t *e, const gfc_json *cert, const gfc_cert_t C)
+{
+    const char *m = get_string(cert, "bound_meaning");
+    slong gi;
+    int x;
+
+    if (!get_bool(&x, cert, "flow_proven") || x != C->flow_proven)
+        return reject(e, "flow_proven", "differs from the replay");
+    if (!get_bool(&x, cert, "bias_proven")
+        || x != (C->bias_proven && !C->flow_only))
+        return reject(e, "bias_proven", "differs from the recomputation");
+    if (m == NULL || strcmp(m, gfc_cert_bound_meaning(C)) != 0)
+        return reject(e, "bound_meaning", "does not describe the proof "
+                      "found on recomputation");
+    if (!get_long(&gi, cert, "gap_index", -1, WORD_MAX)
+        || gi != C->gap_index)
+        return reject(e, "gap_index", "differs from the recomputation");
     return 1;
 }
 
@@ -122,6 +218,8 @@ verify(verr_t *e, const gfc_json *cert, const char *problem_arg,
     if (vname == NULL || strcmp(vname, "gfcert-certificate-1") != 0)
         return reject(e, "format", "not a gfcert certificate (expected "
                       "\"gfcert-certificate-1\")");
+    if (!known_keys(e, cert))
+        return 0;
     pj = gfc_json_get(cert, "problem");
     path = (pj != NULL) ? get_string(pj, "path") : NULL;
     hex_claim = (pj != NULL) ? get_string(pj, "sha256") : NULL;
@@ -186,6 +284,22 @@ verify(verr_t *e, const gfc_json *cert, const char *problem_arg,
                       "differs from the one certified");
     }
 
+    {
+        slong n_claim, d_claim;
+        const char *mc = get_string(pj, "model");
+        const char *rc = get_string(pj, "regularizer");
+
+        if (!get_long(&n_claim, pj, "n", 0, WORD_MAX)
+            || !get_long(&d_claim, pj, "d", 0, WORD_MAX) || n_claim != P->n
+            || d_claim != P->d || mc == NULL || rc == NULL
+            || strcmp(mc, gfc_bias_model_name(P->model)) != 0
+            || strcmp(rc, gfc_bias_reg_name(P->reg)) != 0)
+        {
+            gfc_problem_clear(P);
+            return reject(e, "problem", "model, regularizer, n or d differ "
+                          "from the problem file");
+        }
+    }
     gfc_schedule_init(S);
     mag_init(target);
     arb_init(x);
@@ -253,11 +367,17 @@ verify(verr_t *e, const gfc_json *cert, const char *problem_arg,
             || !check_text(e, tj, "ball_radius",
                            gfc_mag_str_upper(C->flow->radius, 3))
             || !check_text(e, tj, "path_length",
-                           gfc_mag_str_upper(C->flow->tail, 3)))
+                           gfc_mag_str_upper(C->flow->tail, 3))
+            || !check_text(e, tj, "error_growth",
+                           gfc_mag_str_upper(C->flow->growth, 3)))
             goto cleanup;
 
         if (flow_kind)
         {
+            C->flow_only = 1;
+            gfc_cert_branch(C, P);
+            if (!check_branch(e, cert, C) || !check_flags(e, cert, C))
+                goto cleanup;
             if (strcmp(vname, "ENCLOSED") != 0)
             {
                 reject(e, "verdict", "\"ENCLOSED\" expected for a "
@@ -282,6 +402,8 @@ verify(verr_t *e, const gfc_json *cert, const char *problem_arg,
                "enclosures");
         goto cleanup;
     }
+    if (!check_branch(e, cert, C) || !check_flags(e, cert, C))
+        goto cleanup;
     if (bias_claim != C->bias_proven)
     {
         reject(e, "beta_bias", "present without a proven root, or missing");

@@ -427,6 +427,16 @@ gfc_flow_run(gfc_flow_t F, const gfc_problem_t P, const gfc_flow_opts *o)
         F->probe = _arb_vec_init(o->nprobe * P->d);
         F->nprobe_done = 0;
     }
+    /* The defect needs N polynomials of degree 3 order: refuse sizes whose
+       working memory would not fit a machine (about 2^24 balls). */
+    if ((double) N * (double) M->field_len(taylor_order(prec) + 1)
+        > (double) ((slong) 1 << 24))
+    {
+        snprintf(F->reason, sizeof(F->reason),
+                 "the problem is too large for the integrator (N = %ld "
+                 "parameters at %ld bits)", (long) N, (long) prec);
+        return 0;
+    }
     gfc_data_init(D, P, prec);
     if (M->nbranch(D) != F->nbranch)
         gfc_abort("gfc_flow_run: flow record built for another model");

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
 #include "problem.h"
 #include <errno.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,9 +30,18 @@ gfc_read_file(char **buf, size_t *len, const char *path, size_t cap,
     FILE *f;
     char *b = NULL;
     size_t n = 0, alloc = 0;
+    struct stat st;
 
     *buf = NULL;
     *len = 0;
+    /* Opening a FIFO would block until a writer comes: refuse anything
+       that is neither a regular file nor a character device (which the
+       size cap below bounds). */
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISCHR(st.st_mode))
+    {
+        gfc_error_set(err, "%s: not a regular file", path);
+        return GFC_BAD_INPUT;
+    }
     f = fopen(path, "rb");
     if (f == NULL)
     {
