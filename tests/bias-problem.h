@@ -135,4 +135,16 @@ bp_wstar(gfc_problem_t P, const char *const *w)
         bp_set(P->wstar + j, w[j]);
 }
 
+/* Every pair of balls overlaps. */
+static int __attribute__((unused))
+vec_overlap(arb_srcptr a, arb_srcptr b, slong len)
+{
+    slong i;
+
+    for (i = 0; i < len; i++)
+        if (!arb_overlaps(a + i, b + i))
+            return 0;
+    return 1;
+}
+
 #endif

@@ -178,17 +178,6 @@ vec_finite(arb_srcptr v, slong len)
     return 1;
 }
 
-static int
-vec_overlap(arb_srcptr a, arb_srcptr b, slong len)
-{
-    slong i;
-
-    for (i = 0; i < len; i++)
-        if (!arb_overlaps(a + i, b + i))
-            return 0;
-    return 1;
-}
-
 /* ---------------------------------------------------------------------
  * An independent evaluation of the dual map, written from THEORY 3-4
  * without the library's code: full d x d inner matrices, arb_sqrt.

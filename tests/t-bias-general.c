@@ -13,17 +13,6 @@ static const char *X12[] = { "1", "2", "3", "4", "5", "6" };
 static const char *y12[] = { "1", "2" };
 
 static int
-vec_overlap(arb_srcptr a, arb_srcptr b, slong len)
-{
-    slong i;
-
-    for (i = 0; i < len; i++)
-        if (!arb_overlaps(a + i, b + i))
-            return 0;
-    return 1;
-}
-
-static int
 vec_disjoint_somewhere(arb_srcptr a, arb_srcptr b, slong len)
 {
     slong i;
