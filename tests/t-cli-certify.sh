@@ -84,6 +84,57 @@ run_gfcert "$o" "$e" verify "$tmp/c1.json" "$cases/b16_diag_locale.json"
 check "different problem: rejected (exit 2)" test "$rc" -eq 2
 check "different problem: names sha256" grep -q 'sha256' "$e"
 
+# one digit of a tail constant, of a step size; steps dropped mid-way
+bump() # FILE KEY OUT: the first digit of the string after "KEY": changed
+{
+    d=$(grep -o "\"$2\": \[*\"[0-9]" "$1" | head -n 1 | tail -c 2)
+    n=$(( (d % 9) + 1 ))
+    sed "0,/\"$2\": \(\[*\)\"$d/s//\"$2\": \1\"$n/" "$1" >"$3"
+}
+bump "$tmp/c1.json" err_T "$tmp/t6.json"
+check "tamper 6 really changed err_T" sh -c "! cmp -s '$tmp/c1.json' '$tmp/t6.json'"
+run_gfcert "$o" "$e" verify "$tmp/t6.json"
+check "changed tail constant: rejected (exit 2)" test "$rc" -eq 2
+check "changed tail constant: names tail.err_T" grep -q 'tail\.err_T' "$e"
+bump "$tmp/c1.json" h "$tmp/t7.json"
+check "tamper 7 really changed a step" sh -c "! cmp -s '$tmp/c1.json' '$tmp/t7.json'"
+run_gfcert "$o" "$e" verify "$tmp/t7.json"
+check "changed step size: rejected (exit 2)" test "$rc" -eq 2
+check "changed step size: names the schedule's end time tail.T" \
+    grep -q 'tail\.T' "$e"
+steps=$(grep -o '"steps": [0-9]*' "$tmp/c1.json" | grep -o '[0-9]*$')
+sed -e 's/"h": \["\([^"]*\)", "[^"]*", "[^"]*",/"h": ["\1",/' \
+    -e 's/"order": \[\([0-9]*\), [0-9]*, [0-9]*,/"order": [\1,/' \
+    -e "s/\"steps\": $steps,/\"steps\": $((steps - 2)),/" \
+    "$tmp/c1.json" >"$tmp/t8.json"
+check "tamper 8 dropped steps 2 and 3 consistently" \
+    test "$(grep -c "\"steps\": $((steps - 2))," "$tmp/t8.json")" -eq 1
+run_gfcert "$o" "$e" verify "$tmp/t8.json"
+check "steps dropped mid-way: rejected (exit 2)" test "$rc" -eq 2
+check "steps dropped mid-way: names tail.T" grep -q 'tail\.T' "$e"
+sed 's/"verdict": "MATCH"/"verdict": "INCONCLUSIVE"/' "$tmp/c1.json" >"$tmp/t9.json"
+run_gfcert "$o" "$e" verify "$tmp/t9.json"
+check "MATCH turned INCONCLUSIVE: rejected (exit 2)" test "$rc" -eq 2
+check "changed verdict: names verdict" grep -q 'verdict' "$e"
+sed '/"beta_bias"/{n;s/"\[0\.1000/"[0.1001/}' "$tmp/c1.json" >"$tmp/t10.json"
+check "tamper 10 really changed beta_bias" sh -c "! cmp -s '$tmp/c1.json' '$tmp/t10.json'"
+run_gfcert "$o" "$e" verify "$tmp/t10.json"
+check "changed beta_bias digit: rejected, names beta_bias" \
+    sh -c "test $rc -eq 2 && grep -q beta_bias '$e'"
+
+# verified at another working precision; a bad --prec is bad usage
+run_gfcert "$o" "$e" verify "$tmp/c1.json" --prec 256
+check "verify --prec 256 (above the recorded 163): exit 0" test "$rc" -eq 0
+run_gfcert "$o" "$e" verify --prec=400 "$tmp/c1.json"
+check "verify --prec=400: exit 0" test "$rc" -eq 0
+sed 's/"err_T": "[^"]*"/"err_T": "1e-80"/' "$tmp/c1.json" >"$tmp/t11.json"
+run_gfcert "$o" "$e" verify "$tmp/t11.json" --prec 256
+check "understated err_T at --prec 256: rejected, names tail.err_T" \
+    sh -c "test $rc -eq 2 && grep -q 'tail\.err_T' '$e'"
+run_gfcert "$o" "$e" verify "$tmp/c1.json" --prec 8
+check "verify --prec 8: exit 2, names --prec" \
+    sh -c "test $rc -eq 2 && grep -q -- --prec '$e'"
+
 # --- soundness: a wrong k is never accepted ----------------------------
 # The start alpha = 1, s = 0 gives k = 4; each file claims a k off by a
 # small relative amount (1e-6 down to 1e-8), or a slightly wrong k on one

@@ -180,13 +180,70 @@ check_flags(verr_t *e, const gfc_json *cert, const gfc_cert_t C)
 }
 
 static int
+reject_tail(verr_t *e, const char *key, const char *what)
+{
+    char field[64];
+
+    snprintf(field, sizeof(field), "tail.%s", key);
+    return reject(e, field, what);
+}
+
+/* The claimed text must be the recomputed text. */
+static int
 check_text(verr_t *e, const gfc_json *o, const char *key, char *expect)
 {
     const char *s = get_string(o, key);
     int ok = (s != NULL && strcmp(s, expect) == 0);
 
     flint_free(expect);
-    return ok ? 1 : reject(e, key, "differs from the recomputed value");
+    return ok ? 1 : reject_tail(e, key, "differs from the recomputed value");
+}
+
+/* A tail constant claims an upper bound of the recomputed m (check_upper)
+   or a lower bound of the recomputed a (check_lower).  At the recorded
+   precision the replay is deterministic, so the claimed text must be the
+   recomputed text (any changed digit is caught); at another precision the
+   claim must follow from the recomputed value. */
+static int
+check_upper(verr_t *e, const gfc_json *o, const char *key, const mag_t m,
+            int same_prec, slong prec)
+{
+    const char *s = get_string(o, key);
+    arb_t c, v;
+    int ok;
+
+    if (same_prec)
+        return check_text(e, o, key, gfc_mag_str_upper(m, 3));
+    arb_init(c);
+    arb_init(v);
+    arf_set_mag(arb_midref(v), m);
+    ok = s != NULL && arb_set_str(c, s, prec) == 0 && arb_is_finite(c)
+         && arb_le(v, c);
+    arb_clear(v);
+    arb_clear(c);
+    return ok ? 1 : reject_tail(e, key, "is not an upper bound of the "
+                                "recomputed value");
+}
+
+static int
+check_lower(verr_t *e, const gfc_json *o, const char *key, const arf_t a,
+            int same_prec, slong prec)
+{
+    const char *s = get_string(o, key);
+    arb_t c, v;
+    int ok;
+
+    if (same_prec)
+        return check_text(e, o, key, gfc_arf_str_lower(a, 3));
+    arb_init(c);
+    arb_init(v);
+    arf_set(arb_midref(v), a);
+    ok = s != NULL && arb_set_str(c, s, prec) == 0 && arb_is_finite(c)
+         && arb_le(c, v);
+    arb_clear(v);
+    arb_clear(c);
+    return ok ? 1 : reject_tail(e, key, "is not a lower bound of the "
+                                "recomputed value");
 }
 
 static int
@@ -199,7 +256,7 @@ claimed_arb(arb_t x, const gfc_json *cert, const char *key, slong prec)
 
 static int
 verify(verr_t *e, const gfc_json *cert, const char *problem_arg,
-       int *verdict)
+       slong prec_arg, int *verdict)
 {
     const gfc_json *pj, *sj, *hj, *oj, *tj;
     const char *path, *vname, *hex_claim, *kind;
@@ -208,11 +265,11 @@ verify(verr_t *e, const gfc_json *cert, const char *problem_arg,
     gfc_cert_t C;
     gfc_flow_opts fo;
     gfc_schedule_t S;
-    slong prec, digits, steps, i, gi;
+    slong prec, wprec, digits, steps, i, gi;
     char hex[65], alt[4096];
     mag_t target;
     arb_t x, y, z;
-    int ok = 0, flow_claim, bias_claim, flow_kind;
+    int ok = 0, flow_claim, bias_claim, flow_kind, same;
 
     vname = get_string(cert, "format");
     if (vname == NULL || strcmp(vname, "gfcert-certificate-1") != 0)
@@ -231,6 +288,8 @@ verify(verr_t *e, const gfc_json *cert, const char *problem_arg,
         || !get_long(&digits, cert, "digits", 1, 100000))
         return reject(e, "precision", "an integer precision and digits "
                       "expected");
+    wprec = (prec_arg > 0) ? prec_arg : prec;
+    same = (wprec == prec);
     vname = get_string(cert, "verdict");
     if (vname == NULL)
         return reject(e, "verdict", "missing");
@@ -307,7 +366,7 @@ verify(verr_t *e, const gfc_json *cert, const char *problem_arg,
     arb_init(z);
     gfc_cert_init(C, P);
     C->digits = digits;
-    C->prec = prec;
+    C->prec = wprec;
     {
         arf_t h;
 
@@ -338,7 +397,7 @@ verify(verr_t *e, const gfc_json *cert, const char *problem_arg,
     /* Replay the flow exactly as scheduled. */
     if (flow_claim)
     {
-        gfc_flow_opts_init(&fo, prec);
+        gfc_flow_opts_init(&fo, wprec);
         fo.replay = S;
         C->flow_proven = gfc_flow_run(C->flow, P, &fo);
         gfc_flow_opts_clear(&fo);
@@ -348,9 +407,6 @@ verify(verr_t *e, const gfc_json *cert, const char *problem_arg,
                    "an enclosure of the limit");
             goto cleanup;
         }
-        if (!check_balls(e, cert, "beta_flow", C->flow->beta, P->d,
-                         prec + 64))
-            goto cleanup;
         tj = gfc_json_get(cert, "tail");
         if (tj == NULL)
         {
@@ -358,18 +414,20 @@ verify(verr_t *e, const gfc_json *cert, const char *problem_arg,
             goto cleanup;
         }
         if (!check_text(e, tj, "T", gfc_dyadic_str(arb_midref(C->flow->T)))
-            || !check_text(e, tj, "err_T",
-                           gfc_mag_str_upper(C->flow->err_T, 3))
-            || !check_text(e, tj, "residual_T",
-                           gfc_mag_str_upper(C->flow->resid_T, 3))
-            || !check_text(e, tj, "lambda_min_K_lower",
-                           gfc_arf_str_lower(C->flow->lambda_lo, 3))
-            || !check_text(e, tj, "ball_radius",
-                           gfc_mag_str_upper(C->flow->radius, 3))
-            || !check_text(e, tj, "path_length",
-                           gfc_mag_str_upper(C->flow->tail, 3))
-            || !check_text(e, tj, "error_growth",
-                           gfc_mag_str_upper(C->flow->growth, 3)))
+            || !check_upper(e, tj, "err_T", C->flow->err_T, same, wprec)
+            || !check_upper(e, tj, "residual_T", C->flow->resid_T, same,
+                            wprec)
+            || !check_lower(e, tj, "lambda_min_K_lower", C->flow->lambda_lo,
+                            same, wprec)
+            || !check_upper(e, tj, "ball_radius", C->flow->radius, same,
+                            wprec)
+            || !check_upper(e, tj, "path_length", C->flow->tail, same,
+                            wprec)
+            || !check_upper(e, tj, "error_growth", C->flow->growth, same,
+                            wprec))
+            goto cleanup;
+        if (!check_balls(e, cert, "beta_flow", C->flow->beta, P->d,
+                         wprec + 64))
             goto cleanup;
 
         if (flow_kind)
@@ -394,7 +452,7 @@ verify(verr_t *e, const gfc_json *cert, const char *problem_arg,
         arb_pow_ui(x, x, digits, 64);
         arb_inv(x, x, 64);
         arb_get_mag_lower(target, x);
-        gfc_cert_judge(C, P, prec, target);
+        gfc_cert_judge(C, P, wprec, target);
     }
     if (strcmp(vname, gfc_verdict_name(C->verdict)) != 0)
     {
@@ -411,9 +469,9 @@ verify(verr_t *e, const gfc_json *cert, const char *problem_arg,
     }
     if (bias_claim
         && (!check_balls(e, cert, "beta_bias", C->bias->beta, P->d,
-                         prec + 64)
+                         wprec + 64)
             || !check_balls(e, cert, "lambda", C->bias->lambda, P->n,
-                            prec + 64)))
+                            wprec + 64)))
         goto cleanup;
 
     if (C->verdict == GFC_MATCH)
@@ -421,11 +479,11 @@ verify(verr_t *e, const gfc_json *cert, const char *problem_arg,
         /* The claimed bound covers the recomputed distance, and
            10^-digits covers the claimed bound. */
         arb_set_ui(y, 10);
-        arb_pow_ui(y, y, digits, prec);
-        arb_inv(y, y, prec);
+        arb_pow_ui(y, y, digits, wprec);
+        arb_inv(y, y, wprec);
         arb_zero(z);
         arf_set_mag(arb_midref(z), C->bound);
-        if (!claimed_arb(x, cert, "bound", prec) || !arb_le(z, x)
+        if (!claimed_arb(x, cert, "bound", wprec) || !arb_le(z, x)
             || !arb_le(x, y))
         {
             reject(e, "bound", "does not cover the recomputed distance or "
@@ -441,7 +499,7 @@ verify(verr_t *e, const gfc_json *cert, const char *problem_arg,
             arb_set_arf(y, C->gap);
         else
             arb_set(y, C->violation);
-        if (!claimed_arb(x, cert, "bound", prec) || !arb_is_positive(x)
+        if (!claimed_arb(x, cert, "bound", wprec) || !arb_is_positive(x)
             || !get_long(&gi, cert, "gap_index", 0, 1L << 40)
             || gi != C->gap_index || !arb_le(x, y))
         {
@@ -464,6 +522,9 @@ cleanup:
     return ok;
 }
 
+static const char verify_usage[] =
+    "usage: gfcert verify CERT.json [PROBLEM] [--prec BITS]\n";
+
 int
 gfc_cmd_verify(int argc, char **argv)
 {
@@ -471,40 +532,72 @@ gfc_cmd_verify(int argc, char **argv)
     gfc_json *cert = NULL;
     verr_t e;
     char *buf = NULL, msg[512];
+    const char *files[2] = { NULL, NULL }, *ptext = NULL;
     size_t len;
-    int verdict = GFC_INCONCLUSIVE;
+    slong prec_arg = 0;
+    int verdict = GFC_INCONCLUSIVE, nfiles = 0, i;
 
-    if (argc >= 2 && (strcmp(argv[1], "--help") == 0
-                      || strcmp(argv[1], "-h") == 0))
+    for (i = 1; i < argc; i++)
     {
-        printf("usage: gfcert verify CERT.json [PROBLEM]\n"
-               "exit status: the certificate's verdict (0 MATCH, "
-               "1 MISMATCH, 3 INCONCLUSIVE)\nwhen every claim is "
-               "recomputed; 2 when it is rejected or unreadable\n");
-        return 0;
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+        {
+            printf("%sreplay the certificate's schedule at its recorded "
+                   "precision, or at BITS\n(verifying needs at least the "
+                   "recorded precision in practice)\n"
+                   "exit status: the certificate's verdict (0 MATCH, "
+                   "1 MISMATCH, 3 INCONCLUSIVE)\nwhen every claim is "
+                   "recomputed; 2 when it is rejected or unreadable\n",
+                   verify_usage);
+            return 0;
+        }
+        if (strcmp(argv[i], "--prec") == 0 && i + 1 < argc)
+            ptext = argv[++i];
+        else if (strncmp(argv[i], "--prec=", 7) == 0)
+            ptext = argv[i] + 7;
+        else if (argv[i][0] != '-' && nfiles < 2)
+            files[nfiles++] = argv[i];
+        else
+        {
+            fprintf(stderr, "gfcert: verify: unexpected argument '%s'\n%s",
+                    argv[i], verify_usage);
+            return GFC_BAD_INPUT;
+        }
     }
-    if (argc < 2 || argc > 3 || argv[1][0] == '-')
+    if (ptext != NULL)
     {
-        fprintf(stderr, "usage: gfcert verify CERT.json [PROBLEM]\n");
+        char *end;
+        long t = strtol(ptext, &end, 10);
+
+        if (end == ptext || *end != '\0' || t < 16 || t > (1L << 24))
+        {
+            fprintf(stderr, "gfcert: verify: --prec: an integer number of "
+                    "bits from 16 to 16777216 expected, not '%s'\n", ptext);
+            return GFC_BAD_INPUT;
+        }
+        prec_arg = t;
+    }
+    if (nfiles < 1)
+    {
+        fputs(verify_usage, stderr);
         return GFC_BAD_INPUT;
     }
     gfc_error_init(err);
-    if (gfc_read_file(&buf, &len, argv[1], (size_t) 256 << 20, err) != 0)
+    if (gfc_read_file(&buf, &len, files[0], (size_t) 256 << 20, err) != 0)
     {
         fprintf(stderr, "gfcert: %s\n", err->msg);
         return GFC_BAD_INPUT;
     }
     if (gfc_json_parse(&cert, buf, len, msg, sizeof(msg)) != 0)
     {
-        fprintf(stderr, "gfcert: %s: %s\n", argv[1], msg);
+        fprintf(stderr, "gfcert: %s: %s\n", files[0], msg);
         free(buf);
         return GFC_BAD_INPUT;
     }
-    e.file = argv[1];
+    e.file = files[0];
     e.msg[0] = '\0';
     if (cert->type != GFC_JSON_OBJECT)
         reject(&e, "(top level)", "a JSON object expected");
-    else if (verify(&e, cert, (argc == 3) ? argv[2] : NULL, &verdict))
+    else if (verify(&e, cert, files[1], prec_arg, &verdict))
     {
         printf("verified   %s: every claim recomputed from the problem "
                "and the schedule\n", get_string(cert, "verdict"));
