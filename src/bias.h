@@ -134,6 +134,13 @@ slong gfc_bias_newton(arb_ptr lambda, const gfc_dual_t D, slong maxit,
 int gfc_bias_krawczyk(arb_ptr box, arb_srcptr c, const gfc_dual_t D,
                       slong prec);
 
+/* The Krawczyk test on the given box itself (no search, no inflation):
+   returns 1 when K(box) lies in the interior of box, which proves that
+   Phi has exactly one root in box, and sets out (n, may alias box) to
+   K(box) n box; 0 and out indeterminate otherwise. */
+int gfc_bias_krawczyk_box(arb_ptr out, arb_srcptr box, const gfc_dual_t D,
+                          slong prec);
+
 /* The certified minimiser and the quantities derived from it. */
 typedef struct
 {
@@ -173,6 +180,16 @@ int gfc_bias_solve_prec(gfc_bias_t B, const gfc_problem_t P, slong prec);
    B->branch_flipped record the branch used. */
 int gfc_bias_solve_prec_branch(gfc_bias_t B, const gfc_problem_t P,
                                slong prec, const int *signs);
+
+/* Re-check, without any search, that box (n balls, e.g. read from a
+   certificate) holds the unique root of the dual system on the branch
+   signs (NULL: the start's): by gfc_bias_krawczyk_box, or for n = 1 and
+   a strictly monotone Phi by the signs of Phi at the box's exact
+   endpoints.  On success (1) B is filled as by
+   gfc_bias_solve_prec_branch with lambda inside box; otherwise 0 and
+   B->reason says why. */
+int gfc_bias_check_box(gfc_bias_t B, const gfc_problem_t P,
+                       arb_srcptr box, slong prec, const int *signs);
 
 /* Adaptive: doubles the precision from about 3.33 digits + 64 bits up to
    max_prec (<= 0: GFC_BIAS_MAX_PREC) until every coordinate of lambda

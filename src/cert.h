@@ -40,6 +40,8 @@ typedef struct
     int *signs;             /* their signs at t = infinity: the branch */
     int crossed;            /* some sign differs from the start's */
     int unique;             /* the branch's dual root is unique */
+    int no_search;          /* judge: never solve for the root (verify
+                               supplies it or there is none) */
     int proof;              /* MISMATCH proof: GFC_PROOF_* */
     arb_t violation;        /* GFC_PROOF_STATIONARITY: lower bound */
     double seconds;

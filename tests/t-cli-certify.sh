@@ -122,6 +122,11 @@ run_gfcert "$o" "$e" verify "$tmp/t10.json"
 check "changed beta_bias digit: rejected, names beta_bias" \
     sh -c "test $rc -eq 2 && grep -q beta_bias '$e'"
 
+sed '/"lambda"/{n;s/"\[0\.0249/"[0.0259/}' "$tmp/c1.json" >"$tmp/t12.json"
+check "tamper 12 really changed lambda" sh -c "! cmp -s '$tmp/c1.json' '$tmp/t12.json'"
+run_gfcert "$o" "$e" verify "$tmp/t12.json"
+check "lambda moved off the root: rejected, names lambda" \
+    sh -c "test $rc -eq 2 && grep -q 'lambda: neither the Krawczyk' '$e'"
 # verified at another working precision; a bad --prec is bad usage
 run_gfcert "$o" "$e" verify "$tmp/c1.json" --prec 256
 check "verify --prec 256 (above the recorded 163): exit 0" test "$rc" -eq 0

@@ -211,3 +211,49 @@ done:
     mag_clear(t);
     return ok;
 }
+
+int
+gfc_bias_krawczyk_box(arb_ptr out, arb_srcptr box, const gfc_dual_t D,
+                      slong prec)
+{
+    slong n = D->n, i, j;
+    arb_ptr c = _arb_vec_init(n), K = _arb_vec_init(n);
+    arb_ptr z = _arb_vec_init(D->d);
+    arb_mat_t J, Y;
+    int ok = 0;
+
+    arb_mat_init(J, n, n);
+    arb_mat_init(Y, n, n);
+    for (i = 0; i < n; i++)
+        if (!arb_is_finite(box + i))
+            goto done;
+
+    /* Y ~ Phi'(mid)^-1 as in gfc_bias_krawczyk; the box is not moved. */
+    for (i = 0; i < n; i++)
+        arb_get_mid_arb(c + i, box + i);
+    gfc_dual_z(z, c, D, prec);
+    D->ops->jacobian(J, z, D, prec);
+    arb_mat_get_mid(J, J);
+    if (!arb_mat_approx_inv(Y, J, prec))
+        goto done;
+    arb_mat_get_mid(Y, Y);
+    for (i = 0; i < n; i++)
+        for (j = 0; j < n; j++)
+            if (!arb_is_finite(arb_mat_entry(Y, i, j)))
+                goto done;
+    krawczyk_image(K, box, Y, D, prec);
+    ok = inside(K, box, n);
+    for (i = 0; ok && i < n; i++)
+        ok = arb_intersection(out + i, box + i, K + i, prec);
+
+done:
+    if (!ok)
+        for (i = 0; i < n; i++)
+            arb_indeterminate(out + i);
+    _arb_vec_clear(c, n);
+    _arb_vec_clear(K, n);
+    _arb_vec_clear(z, D->d);
+    arb_mat_clear(J);
+    arb_mat_clear(Y);
+    return ok;
+}

@@ -358,6 +358,42 @@ near_root(arb_srcptr c, const gfc_dual_t D, slong prec)
     return near;
 }
 
+/* With B->lambda a proven enclosure of the root: beta, Q and the norms.
+   Returns 1, or 0 with a reason when beta is not finite. */
+static int
+bias_finish(gfc_bias_t B, const gfc_problem_t P, const gfc_dual_t D,
+            slong prec)
+{
+    arb_ptr z = _arb_vec_init(B->d);
+    slong i;
+    int ok = 1;
+
+    gfc_dual_z(z, B->lambda, D, prec);
+    D->ops->map(B->beta, z, D, prec);
+    for (i = 0; i < B->d && ok; i++)
+        if (!arb_is_finite(B->beta + i))
+        {
+            snprintf(B->reason, sizeof(B->reason), "beta[%ld] is not "
+                     "finite at %ld bits", (long) i, (long) prec);
+            ok = 0;
+        }
+    if (ok)
+    {
+        if (D->has_potential)
+        {
+            D->ops->potential(B->Q, B->beta, z, D, prec);
+            B->has_Q = arb_is_finite(B->Q);
+        }
+        if (!B->has_Q)
+            arb_indeterminate(B->Q);
+        bias_norms(B, P, prec);
+        B->proven = 1;
+        B->reason[0] = '\0';
+    }
+    _arb_vec_clear(z, B->d);
+    return ok;
+}
+
 /*
  * One attempt at precision prec from the start lambda0 (n exact entries,
  * or NULL for 0) on the branch signs (NULL: the start's).  Returns 1 (B
@@ -371,7 +407,7 @@ bias_attempt(gfc_bias_t B, const gfc_problem_t P, arb_srcptr lambda0,
              slong prec, const int *signs)
 {
     gfc_dual_t D;
-    arb_ptr c, z;
+    arb_ptr c;
     slong i, iters;
     int status = 0, ok;
 
@@ -379,7 +415,6 @@ bias_attempt(gfc_bias_t B, const gfc_problem_t P, arb_srcptr lambda0,
     B->prec = prec;
     B->method = "krawczyk";
     c = _arb_vec_init(B->n);
-    z = _arb_vec_init(B->d);
     if (!gfc_dual_init_branch(D, P, prec, signs, B->reason,
                               sizeof(B->reason)))
     {
@@ -442,34 +477,65 @@ bias_attempt(gfc_bias_t B, const gfc_problem_t P, arb_srcptr lambda0,
         }
     }
 
-    gfc_dual_z(z, B->lambda, D, prec);
-    D->ops->map(B->beta, z, D, prec);
-    for (i = 0; i < B->d; i++)
-        if (!arb_is_finite(B->beta + i))
-        {
-            snprintf(B->reason, sizeof(B->reason), "beta[%ld] is not "
-                     "finite at %ld bits", (long) i, (long) prec);
-            goto done;
-        }
-    if (D->has_potential)
-    {
-        D->ops->potential(B->Q, B->beta, z, D, prec);
-        B->has_Q = arb_is_finite(B->Q);
-    }
-    if (!B->has_Q)
-        arb_indeterminate(B->Q);
-    bias_norms(B, P, prec);
-    B->proven = 1;
-    B->reason[0] = '\0';
-    status = 1;
+    status = bias_finish(B, P, D, prec);
 
 done:
     if (status != 1)
         bias_forget(B);
     gfc_dual_clear(D);
     _arb_vec_clear(c, B->n);
-    _arb_vec_clear(z, B->d);
     return status;
+}
+
+int
+gfc_bias_check_box(gfc_bias_t B, const gfc_problem_t P, arb_srcptr box,
+                   slong prec, const int *signs)
+{
+    gfc_dual_t D;
+    slong i;
+    int ok = 0;
+
+    bias_forget(B);
+    B->prec = prec;
+    B->newton_iters = 0;
+    B->method = "krawczyk";
+    if (!gfc_dual_init_branch(D, P, prec, signs, B->reason,
+                              sizeof(B->reason)))
+        return 0;
+    B->branch_flipped = D->branch_flipped;
+    for (i = 0; i < B->m && i < D->nbranch; i++)
+        B->branch[i] = D->branch[i];
+    if (gfc_bias_krawczyk_box(B->lambda, box, D, prec))
+        ok = 1;
+    else if (B->n == 1 && D->monotone != 0 && arb_is_finite(box))
+    {
+        /* The proof of bias_bracket at the box's own endpoints. */
+        arf_t lo, hi;
+
+        arf_init(lo);
+        arf_init(hi);
+        arb_get_lbound_arf(lo, box, ARF_PREC_EXACT);
+        arb_get_ubound_arf(hi, box, ARF_PREC_EXACT);
+        if (bracket_sign(lo, D->monotone, D, prec) == -1
+            && bracket_sign(hi, D->monotone, D, prec) == 1)
+        {
+            arb_set_interval_arf(B->lambda, lo, hi, prec);
+            B->method = "sign change";
+            ok = 1;
+        }
+        arf_clear(lo);
+        arf_clear(hi);
+    }
+    if (!ok)
+        snprintf(B->reason, sizeof(B->reason), "neither the Krawczyk test "
+                 "nor a sign change proves a unique root of %s in the "
+                 "given box at %ld bits", D->system, (long) prec);
+    else
+        ok = bias_finish(B, P, D, prec);
+    if (!ok)
+        bias_forget(B);
+    gfc_dual_clear(D);
+    return ok;
 }
 
 int

@@ -135,7 +135,7 @@ gfc_cert_judge(gfc_cert_t C, const gfc_problem_t P, slong prec,
     }
     /* The regularizer on the branch of the flow's limit (the start's
        branch unless an output weight crossed 0). */
-    if (!C->bias_proven)
+    if (!C->bias_proven && !C->no_search)
     {
         gfc_bias_clear(C->bias);
         gfc_bias_init(C->bias, P);

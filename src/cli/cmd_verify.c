@@ -246,6 +246,55 @@ check_lower(verr_t *e, const gfc_json *o, const char *key, const arf_t a,
                                 "recomputed value");
 }
 
+/* The claimed lambda balls, each radius doubled (plus 2^(4-prec) (|m|+1),
+   so that an exact ball has an interior), must pass
+   the Krawczyk test (gfc_bias_check_box) on the branch of the flow's
+   limit; C->bias then holds the proven root and beta_Q. */
+static int
+check_root(verr_t *e, const gfc_json *cert, gfc_cert_t C,
+           const gfc_problem_t P, slong prec)
+{
+    const gfc_json *a = gfc_json_get(cert, "lambda");
+    arb_ptr box;
+    mag_t t;
+    slong i;
+    int ok = 1;
+
+    if (a == NULL || a->type != GFC_JSON_ARRAY || (slong) a->count != P->n)
+        return reject(e, "lambda", "missing, or not an array of n balls");
+    box = _arb_vec_init(P->n);
+    mag_init(t);
+    for (i = 0; i < P->n && ok; i++)
+    {
+        const gfc_json *s = a->items[i];
+
+        ok = s->type == GFC_JSON_STRING
+             && arb_set_str(box + i, s->text, prec) == 0
+             && arb_is_finite(box + i);
+        if (ok)
+        {
+            arb_get_mag(t, box + i);
+            mag_add_ui(t, t, 1);
+            mag_mul_2exp_si(t, t, 4 - prec);
+            mag_mul_2exp_si(arb_radref(box + i), arb_radref(box + i), 1);
+            mag_add(arb_radref(box + i), arb_radref(box + i), t);
+        }
+    }
+    if (!ok)
+        reject(e, "lambda", "an entry does not parse as a finite ball");
+    else if (gfc_cert_branch(C, P))
+    {
+        C->bias_proven = gfc_bias_check_box(C->bias, P, box, prec,
+                                            (C->nbranch > 0) ? C->signs
+                                                             : NULL);
+        if (!C->bias_proven)
+            ok = reject(e, "lambda", C->bias->reason);
+    }
+    mag_clear(t);
+    _arb_vec_clear(box, P->n);
+    return ok;
+}
+
 static int
 claimed_arb(arb_t x, const gfc_json *cert, const char *key, slong prec)
 {
@@ -452,6 +501,10 @@ verify(verr_t *e, const gfc_json *cert, const char *problem_arg,
         arb_pow_ui(x, x, digits, 64);
         arb_inv(x, x, 64);
         arb_get_mag_lower(target, x);
+        /* The root: the inclusion test on the claimed box, no search. */
+        C->no_search = 1;
+        if (bias_claim && !check_root(e, cert, C, P, wprec))
+            goto cleanup;
         gfc_cert_judge(C, P, wprec, target);
     }
     if (strcmp(vname, gfc_verdict_name(C->verdict)) != 0)
