@@ -56,6 +56,7 @@ check "changed midpoint digit: names beta_flow" grep -q 'beta_flow' "$e"
 sed '0,/+\/- [0-9.]*e-[0-9]*\]/s//+\/- 1e-90]/' "$tmp/c1.json" >"$tmp/t2.json"
 run_gfcert "$o" "$e" verify "$tmp/t2.json"
 check "shrunken radius: rejected (exit 2)" test "$rc" -eq 2
+check "shrunken radius: names beta_flow" grep -q 'beta_flow' "$e"
 # a changed verdict
 sed 's/"verdict": "MATCH"/"verdict": "MISMATCH"/' "$tmp/c1.json" >"$tmp/t3.json"
 run_gfcert "$o" "$e" verify "$tmp/t3.json"
