@@ -252,10 +252,10 @@ prepare_dir(const gfc_sweep_t S, const args_t *a, int *lock)
     gfc_sweep_remove_temps(path);
     gfc_sweep_remove_temps(a->out);
     snprintf(path, sizeof(path), "%s/sweep.json", a->out);
-    if (empty && gfc_sweep_write_atomic(path, S->text, S->len) != 0)
+    if (empty && (k = gfc_sweep_write_atomic(path, S->text, S->len)) != 0)
     {
         fprintf(stderr, "gfcert sweep: cannot write %s: %s\n", path,
-                strerror(errno));
+                strerror((int) k));
         return GFC_BAD_INPUT;
     }
     for (k = 0; k < S->ndata; k++)
