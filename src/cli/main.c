@@ -5,6 +5,7 @@
 #include "gfcert.h"
 #include "cli.h"
 #include "certify.h"
+#include "sweep.h"
 
 static const char usage[] =
     "usage: gfcert COMMAND [ARGS]\n"
@@ -49,6 +50,10 @@ main(int argc, char **argv)
         st = gfc_cmd_verify(argc - 1, argv + 1);
     else if (strcmp(argv[1], "bias") == 0)
         st = gfc_cmd_bias(argc - 1, argv + 1);
+    else if (strcmp(argv[1], "sweep") == 0)
+        st = gfc_cmd_sweep(argc - 1, argv + 1);
+    else if (strcmp(argv[1], "merge") == 0)
+        st = gfc_cmd_merge(argc - 1, argv + 1);
     else
     {
         fprintf(stderr, "gfcert: unknown command '%s'\n%s", argv[1], usage);
