@@ -7,4 +7,14 @@
    3 not (the reason is printed), 2 bad usage or bad input. */
 int gfc_cmd_bias(int argc, char **argv);
 
+/* gfcert table RESULTS [--format latex|csv|md] [--columns LIST]
+   [--digits N] [--out FILE]: 0 written, 2 bad usage or input, 4 a
+   printed figure failed its exact check. */
+int gfc_cmd_table(int argc, char **argv);
+
+/* gfcert plot KIND ... --out BASENAME: BASENAME.svg and BASENAME.pdf
+   through gnuplot.  0 written, 2 bad usage or input, 4 gnuplot missing
+   or failing. */
+int gfc_cmd_plot(int argc, char **argv);
+
 #endif

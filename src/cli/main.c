@@ -22,6 +22,17 @@ static const char usage[] =
     "  flow PROBLEM [--digits N] [--max-time S] [--max-prec BITS]\n"
     "          [--trajectory FILE.csv] [--out CERT.json] [--json] [--quiet]\n"
     "      certified limit of the flow only\n"
+    "  sweep SWEEP.json --out DIR [--jobs N] [--resume] [--shard I/N]\n"
+    "          [--quiet]\n"
+    "      certify every point of a grid of scales and shapes\n"
+    "  merge OUT SHARDDIR... [--quiet]\n"
+    "      combine the outputs of sweep shards\n"
+    "  table RESULTS [--format latex|csv|md] [--columns LIST] [--digits N]\n"
+    "          [--out FILE]\n"
+    "      a sweep's results as a table of certified figures\n"
+    "  plot pop-error RESULTS | trajectory FILE.csv | regularizer [--k LIST]\n"
+    "          --out BASENAME\n"
+    "      BASENAME.svg and BASENAME.pdf through gnuplot\n"
     "\n"
     "exit status: 0 MATCH (or proven), 1 MISMATCH, 2 bad usage or input,\n"
     "3 INCONCLUSIVE, 4 internal error.  See gfcert(1).\n";
@@ -54,6 +65,10 @@ main(int argc, char **argv)
         st = gfc_cmd_sweep(argc - 1, argv + 1);
     else if (strcmp(argv[1], "merge") == 0)
         st = gfc_cmd_merge(argc - 1, argv + 1);
+    else if (strcmp(argv[1], "table") == 0)
+        st = gfc_cmd_table(argc - 1, argv + 1);
+    else if (strcmp(argv[1], "plot") == 0)
+        st = gfc_cmd_plot(argc - 1, argv + 1);
     else
     {
         fprintf(stderr, "gfcert: unknown command '%s'\n%s", argv[1], usage);
