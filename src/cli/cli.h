@@ -7,4 +7,9 @@
    3 not (the reason is printed), 2 bad usage or bad input. */
 int gfc_cmd_bias(int argc, char **argv);
 
+/* gfcert derive MODEL [--dim D] [--neurons M] [--record FILE]; argv[0] is
+   "derive".  Returns 0 when every check is proved, 1 when one fails, 2
+   on bad usage or an unwritable record. */
+int gfc_cmd_derive(int argc, char **argv);
+
 #endif

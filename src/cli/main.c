@@ -21,6 +21,8 @@ static const char usage[] =
     "  flow PROBLEM [--digits N] [--max-time S] [--max-prec BITS]\n"
     "          [--trajectory FILE.csv] [--out CERT.json] [--json] [--quiet]\n"
     "      certified limit of the flow only\n"
+    "  derive MODEL [--dim D] [--neurons M] [--record FILE]\n"
+    "      prove a model's symbolic facts (diag, fc1, fc) exactly\n"
     "\n"
     "exit status: 0 MATCH (or proven), 1 MISMATCH, 2 bad usage or input,\n"
     "3 INCONCLUSIVE, 4 internal error.  See gfcert(1).\n";
@@ -49,6 +51,8 @@ main(int argc, char **argv)
         st = gfc_cmd_verify(argc - 1, argv + 1);
     else if (strcmp(argv[1], "bias") == 0)
         st = gfc_cmd_bias(argc - 1, argv + 1);
+    else if (strcmp(argv[1], "derive") == 0)
+        st = gfc_cmd_derive(argc - 1, argv + 1);
     else
     {
         fprintf(stderr, "gfcert: unknown command '%s'\n%s", argv[1], usage);
