@@ -88,6 +88,15 @@ char *gfc_cert_json(const gfc_cert_t C, const gfc_problem_t P);
 
 const char *gfc_verdict_name(int verdict);
 
+/* A certificate's "symbolic_facts" array (NULL when absent) against the
+   facts this problem's argument relies on (gfc_symbolic_facts): the same
+   names in the same order, each with its record in proofs/, each proved
+   again.  Returns 1, or 0 with a message (naming the fact) in msg. */
+struct gfc_json_struct;
+int gfc_cert_check_facts(char *msg, size_t len,
+                         const struct gfc_json_struct *facts,
+                         const gfc_problem_t P, int flow_only);
+
 /* The branch from the signs of the sign-tracked scalars at t = infinity
    (C->signs, C->crossed, C->unique), with C->flow proven; 0 when some
    sign is not decided. */

@@ -17,6 +17,9 @@
 #include <flint/fmpq.h>
 #include <flint/fmpq_mat.h>
 #include <flint/fmpz_mat.h>
+/* Exact multivariate rational polynomials (src/symbolic/): the same
+   header in both layouts. */
+#include <flint/fmpq_mpoly.h>
 
 #if defined(__FLINT_RELEASE) && __FLINT_RELEASE >= 30000
 #define GFC_FLINT3 1

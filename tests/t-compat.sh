@@ -35,13 +35,14 @@ cat >"$tmp/inc/flint/flint.h" <<'H'
 #define __FLINT_RELEASE 30100
 typedef long slong;
 H
-for h in fmpz fmpq fmpq_mat fmpz_mat arf mag arb arb_mat arb_poly; do
+for h in fmpz fmpq fmpq_mat fmpz_mat fmpq_mpoly arf mag arb arb_mat arb_poly; do
     echo "#define GFC_STUB_$h 1" >"$tmp/inc/flint/$h.h"
 done
 echo '#error "the old top-level arb.h was included"' >"$tmp/inc/arb.h"
 cat >>"$tmp/probe.c" <<'C'
 #if defined(GFC_CHECK_STUBS) && !(GFC_STUB_arb && GFC_STUB_arb_mat \
-    && GFC_STUB_arb_poly && GFC_STUB_arf && GFC_STUB_mag)
+    && GFC_STUB_arb_poly && GFC_STUB_arf && GFC_STUB_mag \
+    && GFC_STUB_fmpq_mpoly)
 #error "gfc_flint.h did not include flint/arb.h and friends"
 #endif
 C

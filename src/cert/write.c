@@ -8,6 +8,7 @@
 #include <string.h>
 #include "cert.h"
 #include "report.h"
+#include "symbolic.h"
 
 typedef struct
 {
@@ -98,6 +99,24 @@ put_balls(buf_t *b, const char *key, arb_srcptr v, slong len, slong digits)
         put_quoted_own(b, gfc_ball_str(v + i, digits));
     }
     put(b, "\n  ],\n");
+}
+
+/* The symbolic facts the argument relies on, with their records. */
+static void
+put_facts(buf_t *b, const char *const *names)
+{
+    slong i;
+
+    put(b, "  \"symbolic_facts\": [");
+    for (i = 0; names[i] != NULL; i++)
+    {
+        put(b, (i == 0) ? "\n    {\"name\": " : ",\n    {\"name\": ");
+        put_str(b, names[i]);
+        put(b, ", \"record\": ");
+        put_str(b, gfc_symbolic_fact_record(names[i]));
+        put(b, "}");
+    }
+    put(b, (i == 0) ? "],\n" : "\n  ],\n");
 }
 
 /* Digits printed for each ball: enough to show the requested accuracy
@@ -234,6 +253,7 @@ gfc_cert_json(const gfc_cert_t C, const gfc_problem_t P)
         put_quoted_own(&b, gfc_mag_str_upper(F->growth, 3));
         put(&b, "\n  },\n");
     }
+    put_facts(&b, gfc_symbolic_facts(P->model, P->reg, C->flow_only));
     put(&b, "  \"schedule\": {\"steps\": ");
     put_si(&b, F->sched->len);
     put(&b, ", \"h\": [");

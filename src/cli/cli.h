@@ -17,4 +17,9 @@ int gfc_cmd_table(int argc, char **argv);
    or failing. */
 int gfc_cmd_plot(int argc, char **argv);
 
+/* gfcert derive MODEL [--dim D] [--neurons M] [--record FILE]; argv[0] is
+   "derive".  Returns 0 when every check is proved, 1 when one fails, 2
+   on bad usage or an unwritable record. */
+int gfc_cmd_derive(int argc, char **argv);
+
 #endif

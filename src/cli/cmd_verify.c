@@ -70,7 +70,7 @@ known_keys(verr_t *e, const gfc_json *cert)
         "format", "tool", "problem", "kind", "verdict", "bound",
         "bound_meaning", "gap_index", "reason", "branch", "digits",
         "precision", "flow_proven", "bias_proven", "beta_flow", "beta_bias",
-        "lambda", "tail", "schedule", NULL
+        "lambda", "tail", "symbolic_facts", "schedule", NULL
     };
     size_t i;
     int k;
@@ -315,7 +315,7 @@ verify(verr_t *e, const gfc_json *cert, const char *problem_arg,
     gfc_flow_opts fo;
     gfc_schedule_t S;
     slong prec, wprec, digits, steps, i, gi;
-    char hex[65], alt[4096];
+    char hex[65], alt[4096], why[512];
     mag_t target;
     arb_t x, y, z;
     int ok = 0, flow_claim, bias_claim, flow_kind, same;
@@ -407,6 +407,13 @@ verify(verr_t *e, const gfc_json *cert, const char *problem_arg,
             return reject(e, "problem", "model, regularizer, n or d differ "
                           "from the problem file");
         }
+    }
+    if (!gfc_cert_check_facts(why, sizeof(why),
+                              gfc_json_get(cert, "symbolic_facts"), P,
+                              flow_kind))
+    {
+        gfc_problem_clear(P);
+        return reject(e, "symbolic_facts", why);
     }
     gfc_schedule_init(S);
     mag_init(target);

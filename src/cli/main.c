@@ -33,6 +33,8 @@ static const char usage[] =
     "  plot pop-error RESULTS | trajectory FILE.csv | regularizer [--k LIST]\n"
     "          --out BASENAME\n"
     "      BASENAME.svg and BASENAME.pdf through gnuplot\n"
+    "  derive MODEL [--dim D] [--neurons M] [--record FILE]\n"
+    "      prove a model's symbolic facts (diag, fc1, fc) exactly\n"
     "\n"
     "exit status: 0 MATCH (or proven), 1 MISMATCH, 2 bad usage or input,\n"
     "3 INCONCLUSIVE, 4 internal error.  See gfcert(1).\n";
@@ -69,6 +71,8 @@ main(int argc, char **argv)
         st = gfc_cmd_table(argc - 1, argv + 1);
     else if (strcmp(argv[1], "plot") == 0)
         st = gfc_cmd_plot(argc - 1, argv + 1);
+    else if (strcmp(argv[1], "derive") == 0)
+        st = gfc_cmd_derive(argc - 1, argv + 1);
     else
     {
         fprintf(stderr, "gfcert: unknown command '%s'\n%s", argv[1], usage);

@@ -1,0 +1,263 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
+/*
+ * Every check of a model, its record as JSON, and the facts that
+ * certificates name.
+ */
+#include <stdio.h>
+#include <string.h>
+#include "impl.h"
+#include "report.h"
+
+void
+gfc_symbolic_check_init(gfc_symbolic_check_struct *C)
+{
+    memset(C, 0, sizeof(*C));
+}
+
+void
+gfc_symbolic_check_clear(gfc_symbolic_check_struct *C)
+{
+    flint_free(C->witness);
+    flint_free(C->value);
+    C->witness = NULL;
+    C->value = NULL;
+}
+
+void
+gfc_symbolic_report_init(gfc_symbolic_report_t R)
+{
+    R->model = GFC_MODEL_DIAG;
+    R->d = 0;
+    R->m = 0;
+    R->len = 0;
+    R->checks = NULL;
+}
+
+void
+gfc_symbolic_report_clear(gfc_symbolic_report_t R)
+{
+    slong i;
+
+    for (i = 0; i < R->len; i++)
+        gfc_symbolic_check_clear(R->checks + i);
+    flint_free(R->checks);
+    R->checks = NULL;
+    R->len = 0;
+}
+
+static gfc_symbolic_check_struct *
+next_check(gfc_symbolic_report_t R)
+{
+    gfc_symbolic_check_struct *C;
+
+    R->checks = flint_realloc(R->checks, (R->len + 1) * sizeof(*C));
+    C = R->checks + R->len++;
+    gfc_symbolic_check_init(C);
+    return C;
+}
+
+int
+gfc_symbolic_derive(gfc_symbolic_report_t R, gfc_model_kind model,
+                    slong d, slong m, gfc_symbolic_variant v)
+{
+    slong i;
+    int all = 1;
+
+    if (d < 1 || d > GFC_SYMBOLIC_MAX_DIM || m < 1
+        || m > GFC_SYMBOLIC_MAX_NEURONS
+        || (model != GFC_MODEL_DIAG && model != GFC_MODEL_FC1
+            && model != GFC_MODEL_FC))
+        return -1;
+    gfc_symbolic_report_clear(R);
+    R->model = model;
+    R->d = d;
+    R->m = (model == GFC_MODEL_FC) ? m : 1;
+
+    gfc_symbolic_check_gradient_field(next_check(R), model, d, R->m, v);
+    gfc_symbolic_check_conservation(next_check(R), model, d, R->m, v);
+    if (model == GFC_MODEL_DIAG)
+    {
+        gfc_symbolic_check_diag_mirror(next_check(R), v);
+        gfc_symbolic_check_diag_symmetry(next_check(R), d, v);
+    }
+    else if (model == GFC_MODEL_FC1)
+    {
+        gfc_symbolic_check_predictor_field(next_check(R), d, v);
+        gfc_symbolic_check_warped_mirror(next_check(R), d, v);
+        gfc_symbolic_check_fc1_witness(next_check(R), d, v);
+    }
+    for (i = 0; i < R->len; i++)
+        all = all && R->checks[i].proved;
+    return all;
+}
+
+typedef struct
+{
+    char *s;
+    size_t len, alloc;
+}
+buf_t;
+
+static void
+put(buf_t *b, const char *t)
+{
+    size_t l = strlen(t);
+
+    if (b->len + l + 1 > b->alloc)
+    {
+        b->alloc = FLINT_MAX(2 * b->alloc, b->len + l + 1024);
+        b->s = flint_realloc(b->s, b->alloc);
+    }
+    memcpy(b->s + b->len, t, l + 1);
+    b->len += l;
+}
+
+static void
+put_quoted(buf_t *b, const char *t)
+{
+    char *q;
+
+    if (t == NULL)
+    {
+        put(b, "null");
+        return;
+    }
+    q = gfc_json_quote(t);
+    put(b, q);
+    flint_free(q);
+}
+
+static void
+put_si(buf_t *b, slong x)
+{
+    char t[32];
+
+    flint_sprintf(t, "%wd", x);
+    put(b, t);
+}
+
+static const char *
+model_word(gfc_model_kind model)
+{
+    return (model == GFC_MODEL_DIAG) ? "diag"
+           : (model == GFC_MODEL_FC1) ? "fc1" : "fc";
+}
+
+char *
+gfc_symbolic_record_json(const gfc_symbolic_report_t R)
+{
+    buf_t b = { NULL, 0, 0 };
+    slong i, k;
+
+    put(&b, "{\n  \"format\": \"gfcert-derive-1\",\n  \"model\": \"");
+    put(&b, model_word(R->model));
+    put(&b, "\",\n  \"dim\": ");
+    put_si(&b, R->d);
+    put(&b, ",\n  \"neurons\": ");
+    if (R->model == GFC_MODEL_DIAG)
+        put(&b, "null");
+    else
+        put_si(&b, R->m);
+    put(&b, ",\n  \"checks\": [");
+    for (i = 0; i < R->len; i++)
+    {
+        const gfc_symbolic_check_struct *C = R->checks + i;
+
+        put(&b, (i > 0) ? ",\n    {\n" : "\n    {\n");
+        put(&b, "      \"name\": ");
+        put_quoted(&b, C->name);
+        put(&b, ",\n      \"outcome\": \"");
+        put(&b, C->proved ? "PROVED" : "FAILED");
+        put(&b, "\",\n      \"claim\": ");
+        put_quoted(&b, C->claim);
+        put(&b, ",\n      \"dimensions\": [");
+        for (k = 0; k < C->ndims; k++)
+        {
+            put(&b, (k > 0) ? ", " : "");
+            put_si(&b, C->dims[k]);
+        }
+        put(&b, "],\n      \"witness\": ");
+        put_quoted(&b, C->witness);
+        put(&b, ",\n      \"value\": ");
+        put_quoted(&b, C->value);
+        put(&b, "\n    }");
+    }
+    put(&b, "\n  ]\n}\n");
+    return b.s;
+}
+
+/* ---- facts named by certificates ---- */
+
+static const char *const facts_diag[] = {
+    "diag.conservation", "diag.mirror_identity", NULL
+};
+static const char *const facts_fc1[] = {
+    "fc1.conservation", "fc1.warped_mirror", NULL
+};
+static const char *const facts_fc[] = { "fc.conservation", NULL };
+static const char *const facts_none[] = { NULL };
+
+const char *const *
+gfc_symbolic_facts(gfc_model_kind model, gfc_reg_kind reg, int flow_only)
+{
+    /* The flow's own enclosure is numeric through and through; the
+       regularizer's dual map is where conservation and the mirror
+       identity enter (THEORY 2-4). */
+    (void) reg;
+    if (flow_only)
+        return facts_none;
+    if (model == GFC_MODEL_DIAG)
+        return facts_diag;
+    if (model == GFC_MODEL_FC1)
+        return facts_fc1;
+    if (model == GFC_MODEL_FC)
+        return facts_fc;
+    return facts_none;
+}
+
+const char *
+gfc_symbolic_fact_record(const char *name)
+{
+    if (name == NULL)
+        return NULL;
+    if (strcmp(name, "diag.conservation") == 0
+        || strcmp(name, "diag.mirror_identity") == 0)
+        return "proofs/derive-diag.json";
+    if (strcmp(name, "fc1.conservation") == 0
+        || strcmp(name, "fc1.warped_mirror") == 0)
+        return "proofs/derive-fc1.json";
+    if (strcmp(name, "fc.conservation") == 0)
+        return "proofs/derive-fc.json";
+    return NULL;
+}
+
+int
+gfc_symbolic_fact_check_variant(const char *name, gfc_symbolic_variant v)
+{
+    gfc_symbolic_check_struct C;
+    const slong d = GFC_SYMBOLIC_DEFAULT_DIM;
+    const slong m = GFC_SYMBOLIC_DEFAULT_NEURONS;
+    int ok = 0;
+
+    if (gfc_symbolic_fact_record(name) == NULL)
+        return 0;
+    gfc_symbolic_check_init(&C);
+    if (strcmp(name, "diag.conservation") == 0)
+        ok = gfc_symbolic_check_conservation(&C, GFC_MODEL_DIAG, d, 1, v);
+    else if (strcmp(name, "diag.mirror_identity") == 0)
+        ok = gfc_symbolic_check_diag_mirror(&C, v);
+    else if (strcmp(name, "fc1.conservation") == 0)
+        ok = gfc_symbolic_check_conservation(&C, GFC_MODEL_FC1, d, 1, v);
+    else if (strcmp(name, "fc1.warped_mirror") == 0)
+        ok = gfc_symbolic_check_warped_mirror(&C, d, v);
+    else if (strcmp(name, "fc.conservation") == 0)
+        ok = gfc_symbolic_check_conservation(&C, GFC_MODEL_FC, d, m, v);
+    gfc_symbolic_check_clear(&C);
+    return ok == 1;
+}
+
+int
+gfc_symbolic_fact_check(const char *name)
+{
+    return gfc_symbolic_fact_check_variant(name, GFC_SYMBOLIC_TRUE);
+}
