@@ -33,6 +33,23 @@ int gfc_ball_str_encloses(const char *s, const arb_t x);
    UTF-8 become U+FFFD; control characters are escaped. */
 char *gfc_json_quote(const char *s);
 
+/* A growing text buffer: s is NULL until the first put, then always
+   NUL-terminated; the owner frees s with flint_free. */
+typedef struct
+{
+    char *s;
+    size_t len, alloc;
+}
+gfc_buf;
+
+void gfc_buf_put_n(gfc_buf *b, const char *s, size_t n);
+void gfc_buf_put(gfc_buf *b, const char *s);
+/* Put a string allocated by FLINT or Arb, then free it. */
+void gfc_buf_put_own(gfc_buf *b, char *s);
+void gfc_buf_put_si(gfc_buf *b, slong x);
+/* s as a JSON string literal (gfc_json_quote), or null for NULL. */
+void gfc_buf_put_json(gfc_buf *b, const char *s);
+
 /* ---- certified digits for tables (digits.c, doc/tables.md) ---- */
 
 /* The decimal v whose last figure, at place 10^p, is the smallest place

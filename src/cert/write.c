@@ -10,113 +10,46 @@
 #include "report.h"
 #include "symbolic.h"
 
-typedef struct
-{
-    char *s;
-    size_t len, alloc;
-}
-buf_t;
-
 static void
-put(buf_t *b, const char *t)
+put_quoted_own(gfc_buf *b, char *t)
 {
-    size_t l = strlen(t);
-
-    if (b->len + l + 1 > b->alloc)
-    {
-        b->alloc = FLINT_MAX(2 * b->alloc, b->len + l + 1024);
-        b->s = flint_realloc(b->s, b->alloc);
-    }
-    memcpy(b->s + b->len, t, l + 1);
-    b->len += l;
-}
-
-/* Put a string that was allocated by FLINT/Arb and free it. */
-static void
-put_own(buf_t *b, char *t)
-{
-    put(b, t);
-    flint_free(t);
+    gfc_buf_put(b, "\"");
+    gfc_buf_put_own(b, t);
+    gfc_buf_put(b, "\"");
 }
 
 static void
-put_quoted_own(buf_t *b, char *t)
-{
-    put(b, "\"");
-    put_own(b, t);
-    put(b, "\"");
-}
-
-/* A JSON string literal: quotes, backslashes and control bytes escaped. */
-static void
-put_str(buf_t *b, const char *t)
-{
-    char e[8];
-
-    put(b, "\"");
-    for (; t != NULL && *t != '\0'; t++)
-    {
-        unsigned char ch = (unsigned char) *t;
-
-        if (ch == '"' || ch == '\\')
-        {
-            e[0] = '\\';
-            e[1] = (char) ch;
-            e[2] = '\0';
-        }
-        else if (ch < 0x20)
-            snprintf(e, sizeof(e), "\\u%04x", (unsigned) ch);
-        else
-        {
-            e[0] = (char) ch;
-            e[1] = '\0';
-        }
-        put(b, e);
-    }
-    put(b, "\"");
-}
-
-static void
-put_si(buf_t *b, slong x)
-{
-    char t[32];
-
-    flint_sprintf(t, "%wd", x);
-    put(b, t);
-}
-
-static void
-put_balls(buf_t *b, const char *key, arb_srcptr v, slong len, slong digits)
+put_balls(gfc_buf *b, const char *key, arb_srcptr v, slong len, slong digits)
 {
     slong i;
 
-    put(b, "  \"");
-    put(b, key);
-    put(b, "\": [");
+    gfc_buf_put(b, "  \"");
+    gfc_buf_put(b, key);
+    gfc_buf_put(b, "\": [");
     for (i = 0; i < len; i++)
     {
-        put(b, (i == 0) ? "\n    " : ",\n    ");
+        gfc_buf_put(b, (i == 0) ? "\n    " : ",\n    ");
         put_quoted_own(b, gfc_ball_str(v + i, digits));
     }
-    put(b, "\n  ],\n");
+    gfc_buf_put(b, "\n  ],\n");
 }
 
 /* The symbolic facts the argument relies on, with their records. */
 static void
-put_facts(buf_t *b, const char *const *names)
+put_facts(gfc_buf *b, const char *const *names)
 {
     slong i;
 
-    put(b, "  \"symbolic_facts\": [");
+    gfc_buf_put(b, "  \"symbolic_facts\": [");
     for (i = 0; names[i] != NULL; i++)
     {
-        put(b, (i == 0) ? "\n    {\"name\": " : ",\n    {\"name\": ");
-        put_str(b, names[i]);
-        put(b, ", \"record\": ");
-        put_str(b, gfc_symbolic_fact_record(names[i]));
-        put(b, "}");
+        gfc_buf_put(b, (i == 0) ? "\n    {\"name\": " : ",\n    {\"name\": ");
+        gfc_buf_put_json(b, names[i]);
+        gfc_buf_put(b, ", \"record\": ");
+        gfc_buf_put_json(b, gfc_symbolic_fact_record(names[i]));
+        gfc_buf_put(b, "}");
     }
-    put(b, (i == 0) ? "],\n" : "\n  ],\n");
+    gfc_buf_put(b, (i == 0) ? "],\n" : "\n  ],\n");
 }
 
 /* Digits printed for each ball: enough to show the requested accuracy
@@ -145,35 +78,35 @@ gfc_cert_bound_meaning(const gfc_cert_t C)
 char *
 gfc_cert_json(const gfc_cert_t C, const gfc_problem_t P)
 {
-    buf_t b = { NULL, 0, 0 };
+    gfc_buf b = { NULL, 0, 0 };
     const gfc_flow_struct *F = C->flow;
     char hex[65];
     slong i, dg = ball_digits(C);
 
     gfc_problem_digest_hex(hex, P);
-    put(&b, "{\n  \"format\": \"gfcert-certificate-1\",\n");
-    put(&b, "  \"tool\": \"gfcert ");
-    put(&b, gfc_version());
-    put(&b, "\",\n  \"problem\": {\"path\": ");
-    put_str(&b, P->path);
-    put(&b, ", \"sha256\": \"");
-    put(&b, hex);
-    put(&b, "\", \"model\": \"");
-    put(&b, gfc_bias_model_name(P->model));
-    put(&b, "\", \"regularizer\": \"");
-    put(&b, gfc_bias_reg_name(P->reg));
-    put(&b, "\", \"n\": ");
-    put_si(&b, P->n);
-    put(&b, ", \"d\": ");
-    put_si(&b, P->d);
-    put(&b, "},\n  \"kind\": \"");
-    put(&b, C->flow_only ? "flow" : "certify");
-    put(&b, "\",\n  \"verdict\": \"");
-    put(&b, C->flow_only ? (C->flow_proven ? "ENCLOSED" : "INCONCLUSIVE")
+    gfc_buf_put(&b, "{\n  \"format\": \"gfcert-certificate-1\",\n");
+    gfc_buf_put(&b, "  \"tool\": \"gfcert ");
+    gfc_buf_put(&b, gfc_version());
+    gfc_buf_put(&b, "\",\n  \"problem\": {\"path\": ");
+    gfc_buf_put_json(&b, P->path);
+    gfc_buf_put(&b, ", \"sha256\": \"");
+    gfc_buf_put(&b, hex);
+    gfc_buf_put(&b, "\", \"model\": \"");
+    gfc_buf_put(&b, gfc_bias_model_name(P->model));
+    gfc_buf_put(&b, "\", \"regularizer\": \"");
+    gfc_buf_put(&b, gfc_bias_reg_name(P->reg));
+    gfc_buf_put(&b, "\", \"n\": ");
+    gfc_buf_put_si(&b, P->n);
+    gfc_buf_put(&b, ", \"d\": ");
+    gfc_buf_put_si(&b, P->d);
+    gfc_buf_put(&b, "},\n  \"kind\": \"");
+    gfc_buf_put(&b, C->flow_only ? "flow" : "certify");
+    gfc_buf_put(&b, "\",\n  \"verdict\": \"");
+    gfc_buf_put(&b, C->flow_only ? (C->flow_proven ? "ENCLOSED" : "INCONCLUSIVE")
                          : gfc_verdict_name(C->verdict));
-    put(&b, "\",\n  \"bound\": ");
+    gfc_buf_put(&b, "\",\n  \"bound\": ");
     if (C->flow_only)
-        put(&b, "null");
+        gfc_buf_put(&b, "null");
     else if (C->verdict == GFC_MATCH)
         put_quoted_own(&b, gfc_mag_str_upper(C->bound, 3));
     else if (C->verdict == GFC_MISMATCH && C->proof == GFC_PROOF_DISJOINT)
@@ -192,42 +125,42 @@ gfc_cert_json(const gfc_cert_t C, const gfc_problem_t P)
         mag_clear(m);
     }
     else
-        put(&b, "null");
-    put(&b, ",\n  \"bound_meaning\": \"");
-    put(&b, gfc_cert_bound_meaning(C));
-    put(&b, "\",\n  \"gap_index\": ");
-    put_si(&b, C->gap_index);
-    put(&b, ",\n  \"reason\": ");
-    put_str(&b, C->reason);
+        gfc_buf_put(&b, "null");
+    gfc_buf_put(&b, ",\n  \"bound_meaning\": \"");
+    gfc_buf_put(&b, gfc_cert_bound_meaning(C));
+    gfc_buf_put(&b, "\",\n  \"gap_index\": ");
+    gfc_buf_put_si(&b, C->gap_index);
+    gfc_buf_put(&b, ",\n  \"reason\": ");
+    gfc_buf_put_json(&b, C->reason);
     if (C->nbranch > 0 && C->flow_proven)
     {
-        put(&b, ",\n  \"branch\": {\"signs_at_infinity\": [");
+        gfc_buf_put(&b, ",\n  \"branch\": {\"signs_at_infinity\": [");
         for (i = 0; i < C->nbranch; i++)
         {
-            put(&b, (i > 0) ? ", " : "");
-            put_si(&b, C->signs[i]);
+            gfc_buf_put(&b, (i > 0) ? ", " : "");
+            gfc_buf_put_si(&b, C->signs[i]);
         }
-        put(&b, "], \"crossed\": ");
-        put(&b, C->crossed ? "true" : "false");
-        put(&b, ", \"may_have_touched_zero\": [");
+        gfc_buf_put(&b, "], \"crossed\": ");
+        gfc_buf_put(&b, C->crossed ? "true" : "false");
+        gfc_buf_put(&b, ", \"may_have_touched_zero\": [");
         for (i = 0; i < C->nbranch; i++)
         {
-            put(&b, (i > 0) ? ", " : "");
-            put(&b, F->branch_touch[i] ? "true" : "false");
+            gfc_buf_put(&b, (i > 0) ? ", " : "");
+            gfc_buf_put(&b, F->branch_touch[i] ? "true" : "false");
         }
-        put(&b, "], \"unique_root\": ");
-        put(&b, C->unique ? "true" : "false");
-        put(&b, "}");
+        gfc_buf_put(&b, "], \"unique_root\": ");
+        gfc_buf_put(&b, C->unique ? "true" : "false");
+        gfc_buf_put(&b, "}");
     }
-    put(&b, ",\n  \"digits\": ");
-    put_si(&b, C->digits);
-    put(&b, ",\n  \"precision\": ");
-    put_si(&b, C->prec);
-    put(&b, ",\n  \"flow_proven\": ");
-    put(&b, C->flow_proven ? "true" : "false");
-    put(&b, ",\n  \"bias_proven\": ");
-    put(&b, (C->bias_proven && !C->flow_only) ? "true" : "false");
-    put(&b, ",\n");
+    gfc_buf_put(&b, ",\n  \"digits\": ");
+    gfc_buf_put_si(&b, C->digits);
+    gfc_buf_put(&b, ",\n  \"precision\": ");
+    gfc_buf_put_si(&b, C->prec);
+    gfc_buf_put(&b, ",\n  \"flow_proven\": ");
+    gfc_buf_put(&b, C->flow_proven ? "true" : "false");
+    gfc_buf_put(&b, ",\n  \"bias_proven\": ");
+    gfc_buf_put(&b, (C->bias_proven && !C->flow_only) ? "true" : "false");
+    gfc_buf_put(&b, ",\n");
     if (C->flow_proven)
         put_balls(&b, "beta_flow", F->beta, P->d, dg);
     if (C->bias_proven && !C->flow_only)
@@ -237,39 +170,39 @@ gfc_cert_json(const gfc_cert_t C, const gfc_problem_t P)
     }
     if (C->flow_proven)
     {
-        put(&b, "  \"tail\": {\n    \"T\": ");
+        gfc_buf_put(&b, "  \"tail\": {\n    \"T\": ");
         put_quoted_own(&b, gfc_dyadic_str(arb_midref(F->T)));
-        put(&b, ",\n    \"err_T\": ");
+        gfc_buf_put(&b, ",\n    \"err_T\": ");
         put_quoted_own(&b, gfc_mag_str_upper(F->err_T, 3));
-        put(&b, ",\n    \"residual_T\": ");
+        gfc_buf_put(&b, ",\n    \"residual_T\": ");
         put_quoted_own(&b, gfc_mag_str_upper(F->resid_T, 3));
-        put(&b, ",\n    \"lambda_min_K_lower\": ");
+        gfc_buf_put(&b, ",\n    \"lambda_min_K_lower\": ");
         put_quoted_own(&b, gfc_arf_str_lower(F->lambda_lo, 3));
-        put(&b, ",\n    \"ball_radius\": ");
+        gfc_buf_put(&b, ",\n    \"ball_radius\": ");
         put_quoted_own(&b, gfc_mag_str_upper(F->radius, 3));
-        put(&b, ",\n    \"path_length\": ");
+        gfc_buf_put(&b, ",\n    \"path_length\": ");
         put_quoted_own(&b, gfc_mag_str_upper(F->tail, 3));
-        put(&b, ",\n    \"error_growth\": ");
+        gfc_buf_put(&b, ",\n    \"error_growth\": ");
         put_quoted_own(&b, gfc_mag_str_upper(F->growth, 3));
-        put(&b, "\n  },\n");
+        gfc_buf_put(&b, "\n  },\n");
     }
     put_facts(&b, gfc_symbolic_facts(P->model, P->reg, C->flow_only));
-    put(&b, "  \"schedule\": {\"steps\": ");
-    put_si(&b, F->sched->len);
-    put(&b, ", \"h\": [");
+    gfc_buf_put(&b, "  \"schedule\": {\"steps\": ");
+    gfc_buf_put_si(&b, F->sched->len);
+    gfc_buf_put(&b, ", \"h\": [");
     for (i = 0; i < F->sched->len; i++)
     {
         if (i > 0)
-            put(&b, (i % 8 == 0) ? ",\n    " : ", ");
+            gfc_buf_put(&b, (i % 8 == 0) ? ",\n    " : ", ");
         put_quoted_own(&b, gfc_dyadic_str(F->sched->h + i));
     }
-    put(&b, "],\n    \"order\": [");
+    gfc_buf_put(&b, "],\n    \"order\": [");
     for (i = 0; i < F->sched->len; i++)
     {
         if (i > 0)
-            put(&b, (i % 20 == 0) ? ",\n    " : ", ");
-        put_si(&b, F->sched->order[i]);
+            gfc_buf_put(&b, (i % 20 == 0) ? ",\n    " : ", ");
+        gfc_buf_put_si(&b, F->sched->order[i]);
     }
-    put(&b, "]}\n}\n");
+    gfc_buf_put(&b, "]}\n}\n");
     return b.s;
 }

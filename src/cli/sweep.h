@@ -10,6 +10,7 @@
 
 #include "gfcert.h"
 #include "problem.h"
+#include "report.h"
 
 /* Index width of the point files: pNNNNN, so at most 10^5 points. */
 #define GFC_SWEEP_MAX_POINTS 100000
@@ -82,18 +83,6 @@ const char *gfc_sweep_shape(const gfc_sweep_t S, slong i);
 char *gfc_sweep_problem_text(const gfc_sweep_t S, slong i);
 
 /* ---- files in the output directory (sweep_dir.c) ---- */
-
-/* Growing text buffer (flint_malloc'd; s is NULL until the first put). */
-typedef struct
-{
-    char *s;
-    size_t len, alloc;
-}
-gfc_sweep_buf;
-
-void gfc_sweep_put(gfc_sweep_buf *b, const char *t);
-/* Put a string allocated by FLINT or Arb and free it. */
-void gfc_sweep_put_own(gfc_sweep_buf *b, char *t);
 
 /* Name of a point file: "pNNNNN.<kind>.json" in buf. */
 void gfc_sweep_point_name(char *buf, size_t len, slong i, const char *kind);

@@ -21,27 +21,6 @@
 #define MAX_RESULT_BYTES (1 << 20)
 
 void
-gfc_sweep_put(gfc_sweep_buf *b, const char *t)
-{
-    size_t l = strlen(t);
-
-    if (b->len + l + 1 > b->alloc)
-    {
-        b->alloc = FLINT_MAX(2 * b->alloc, b->len + l + 1024);
-        b->s = flint_realloc(b->s, b->alloc);
-    }
-    memcpy(b->s + b->len, t, l + 1);
-    b->len += l;
-}
-
-void
-gfc_sweep_put_own(gfc_sweep_buf *b, char *t)
-{
-    gfc_sweep_put(b, t);
-    flint_free(t);
-}
-
-void
 gfc_sweep_point_name(char *buf, size_t len, slong i, const char *kind)
 {
     snprintf(buf, len, "p%05ld.%s.json", (long) i, kind);
@@ -197,26 +176,26 @@ gfc_sweep_read_result(const char *dir, slong i)
 int
 gfc_sweep_write_results(const char *dir, char *const *lines, slong n)
 {
-    gfc_sweep_buf r = { NULL, 0, 0 }, t = { NULL, 0, 0 };
+    gfc_buf r = { NULL, 0, 0 }, t = { NULL, 0, 0 };
     char path[4096], name[32], *buf;
     size_t len;
     slong i;
     int e;
 
-    gfc_sweep_put(&r, "");
-    gfc_sweep_put(&t, "");
+    gfc_buf_put(&r, "");
+    gfc_buf_put(&t, "");
     for (i = 0; i < n; i++)
     {
         if (lines[i] == NULL)
             continue;
-        gfc_sweep_put(&r, lines[i]);
+        gfc_buf_put(&r, lines[i]);
         gfc_sweep_point_name(name, sizeof(name), i, "time");
         snprintf(path, sizeof(path), "%s/points/%s", dir, name);
         if (gfc_sweep_read(&buf, &len, path, NULL))
         {
             if (len > 0 && buf[len - 1] == '\n'
                 && memchr(buf, '\n', len) == buf + len - 1)
-                gfc_sweep_put(&t, buf);
+                gfc_buf_put(&t, buf);
             free(buf);
         }
     }

@@ -809,13 +809,13 @@ gfc_sweep_shape(const gfc_sweep_t S, slong i)
 /* ---- the point's problem file ---- */
 
 static void
-put_quoted(gfc_sweep_buf *b, const char *t)
+put_quoted(gfc_buf *b, const char *t)
 {
-    gfc_sweep_put_own(b, gfc_json_quote(t));
+    gfc_buf_put_own(b, gfc_json_quote(t));
 }
 
 static void
-emit(gfc_sweep_buf *b, const gfc_json *v, const gfc_sweep_t S, slong i,
+emit(gfc_buf *b, const gfc_json *v, const gfc_sweep_t S, slong i,
      int top)
 {
     slong j;
@@ -842,45 +842,45 @@ emit(gfc_sweep_buf *b, const gfc_json *v, const gfc_sweep_t S, slong i,
     for (j = 0; j < S->ndata; j++)
         if (v == S->data[j].node)
         {
-            gfc_sweep_put(b, "\"../data/");
-            gfc_sweep_put(b, S->data[j].name);
-            gfc_sweep_put(b, "\"");
+            gfc_buf_put(b, "\"../data/");
+            gfc_buf_put(b, S->data[j].name);
+            gfc_buf_put(b, "\"");
             return;
         }
     switch (v->type)
     {
         case GFC_JSON_NULL:
-            gfc_sweep_put(b, "null");
+            gfc_buf_put(b, "null");
             break;
         case GFC_JSON_BOOL:
-            gfc_sweep_put(b, v->boolean ? "true" : "false");
+            gfc_buf_put(b, v->boolean ? "true" : "false");
             break;
         case GFC_JSON_NUMBER:
-            gfc_sweep_put(b, v->text);
+            gfc_buf_put(b, v->text);
             break;
         case GFC_JSON_STRING:
             put_quoted(b, v->text);
             break;
         case GFC_JSON_ARRAY:
-            gfc_sweep_put(b, "[");
+            gfc_buf_put(b, "[");
             for (k = 0; k < v->count; k++)
             {
-                gfc_sweep_put(b, (k > 0) ? ", " : "");
+                gfc_buf_put(b, (k > 0) ? ", " : "");
                 emit(b, v->items[k], S, i, 0);
             }
-            gfc_sweep_put(b, "]");
+            gfc_buf_put(b, "]");
             break;
         case GFC_JSON_OBJECT:
-            gfc_sweep_put(b, top ? "{\n    " : "{");
+            gfc_buf_put(b, top ? "{\n    " : "{");
             for (k = 0; k < v->count; k++)
             {
                 if (k > 0)
-                    gfc_sweep_put(b, top ? ",\n    " : ", ");
+                    gfc_buf_put(b, top ? ",\n    " : ", ");
                 put_quoted(b, v->keys[k]);
-                gfc_sweep_put(b, ": ");
+                gfc_buf_put(b, ": ");
                 emit(b, v->items[k], S, i, 0);
             }
-            gfc_sweep_put(b, top ? "\n}\n" : "}");
+            gfc_buf_put(b, top ? "\n}\n" : "}");
             break;
     }
 }
@@ -888,7 +888,7 @@ emit(gfc_sweep_buf *b, const gfc_json *v, const gfc_sweep_t S, slong i,
 char *
 gfc_sweep_problem_text(const gfc_sweep_t S, slong i)
 {
-    gfc_sweep_buf b = { NULL, 0, 0 };
+    gfc_buf b = { NULL, 0, 0 };
 
     emit(&b, S->base, S, i, 1);
     return b.s;

@@ -79,38 +79,38 @@ min_l2(fmpq *b, const gfc_problem_t P)
 }
 
 static void
-put_str(gfc_sweep_buf *b, const char *key, const char *val)
+put_str(gfc_buf *b, const char *key, const char *val)
 {
-    gfc_sweep_put(b, ",\"");
-    gfc_sweep_put(b, key);
-    gfc_sweep_put(b, "\":");
-    gfc_sweep_put_own(b, gfc_json_quote(val));
+    gfc_buf_put(b, ",\"");
+    gfc_buf_put(b, key);
+    gfc_buf_put(b, "\":");
+    gfc_buf_put_own(b, gfc_json_quote(val));
 }
 
 static void
-put_si(gfc_sweep_buf *b, const char *key, slong x)
+put_si(gfc_buf *b, const char *key, slong x)
 {
     char t[64];
 
     snprintf(t, sizeof(t), ",\"%s\":%ld", key, (long) x);
-    gfc_sweep_put(b, t);
+    gfc_buf_put(b, t);
 }
 
 static void
-put_ball(gfc_sweep_buf *b, const char *key, const arb_t x, int have,
+put_ball(gfc_buf *b, const char *key, const arb_t x, int have,
          slong digits)
 {
-    gfc_sweep_put(b, ",\"");
-    gfc_sweep_put(b, key);
-    gfc_sweep_put(b, "\":");
+    gfc_buf_put(b, ",\"");
+    gfc_buf_put(b, key);
+    gfc_buf_put(b, "\":");
     if (!have)
     {
-        gfc_sweep_put(b, "null");
+        gfc_buf_put(b, "null");
         return;
     }
-    gfc_sweep_put(b, "\"");
-    gfc_sweep_put_own(b, gfc_ball_str(x, digits));
-    gfc_sweep_put(b, "\"");
+    gfc_buf_put(b, "\"");
+    gfc_buf_put_own(b, gfc_ball_str(x, digits));
+    gfc_buf_put(b, "\"");
 }
 
 /* A string field of the certificate ("" when absent or null). */
@@ -128,7 +128,7 @@ static char *
 result_line(const gfc_sweep_t S, slong i, const gfc_cert_t C,
             const gfc_problem_t P, const char *cert_json)
 {
-    gfc_sweep_buf b = { NULL, 0, 0 };
+    gfc_buf b = { NULL, 0, 0 };
     gfc_json *cj = NULL;
     char msg[256], name[32];
     arb_t l1, l2, pop, dist, t;
@@ -165,9 +165,9 @@ result_line(const gfc_sweep_t S, slong i, const gfc_cert_t C,
     arb_sqrtpos(l2, l2, prec);
     arb_sqrtpos(dist, dist, prec);
 
-    gfc_sweep_put(&b, "{\"index\":");
+    gfc_buf_put(&b, "{\"index\":");
     snprintf(msg, sizeof(msg), "%ld", (long) i);
-    gfc_sweep_put(&b, msg);
+    gfc_buf_put(&b, msg);
     put_str(&b, "model", gfc_bias_model_name(P->model));
     put_str(&b, "regularizer", gfc_bias_reg_name(P->reg));
     put_str(&b, "alpha", gfc_sweep_alpha(S, i));
@@ -187,7 +187,7 @@ result_line(const gfc_sweep_t S, slong i, const gfc_cert_t C,
     gfc_sweep_point_name(name, sizeof(name), i, "cert");
     snprintf(msg, sizeof(msg), "points/%s", name);
     put_str(&b, "certificate", msg);
-    gfc_sweep_put(&b, "}\n");
+    gfc_buf_put(&b, "}\n");
 
     _fmpq_vec_clear(bl2, P->d);
     arb_clear(t);

@@ -10,33 +10,6 @@
 #include <string.h>
 #include "report.h"
 
-typedef struct
-{
-    char *s;
-    size_t len;
-    size_t alloc;
-}
-buf_t;
-
-static void
-put_n(buf_t *b, const char *s, size_t n)
-{
-    if (b->len + n + 1 > b->alloc)
-    {
-        b->alloc = FLINT_MAX(2 * b->alloc, b->len + n + 256);
-        b->s = flint_realloc(b->s, b->alloc);
-    }
-    memcpy(b->s + b->len, s, n);
-    b->len += n;
-    b->s[b->len] = '\0';
-}
-
-static void
-put(buf_t *b, const char *s)
-{
-    put_n(b, s, strlen(s));
-}
-
 static int
 is_ball_field(int f)
 {
@@ -57,33 +30,33 @@ is_numeric_field(int f)
 /* ---- LaTeX ---- */
 
 static void
-put_latex_text(buf_t *b, const char *s)
+put_latex_text(gfc_buf *b, const char *s)
 {
     for (; *s != '\0'; s++)
     {
         char c[2] = {*s, '\0'};
 
         if ((unsigned char) *s < 0x20 || *s == 0x7f)
-            put(b, " ");
+            gfc_buf_put(b, " ");
         else if (*s == '\\')
-            put(b, "\\textbackslash{}");
+            gfc_buf_put(b, "\\textbackslash{}");
         else if (*s == '^')
-            put(b, "\\textasciicircum{}");
+            gfc_buf_put(b, "\\textasciicircum{}");
         else if (*s == '~')
-            put(b, "\\textasciitilde{}");
+            gfc_buf_put(b, "\\textasciitilde{}");
         else if (*s == '|')
-            put(b, "\\textbar{}");
+            gfc_buf_put(b, "\\textbar{}");
         else if (*s == '<')
-            put(b, "\\textless{}");
+            gfc_buf_put(b, "\\textless{}");
         else if (*s == '>')
-            put(b, "\\textgreater{}");
+            gfc_buf_put(b, "\\textgreater{}");
         else if (strchr("{}$&#_%", *s) != NULL)
         {
-            put(b, "\\");
-            put(b, c);
+            gfc_buf_put(b, "\\");
+            gfc_buf_put(b, c);
         }
         else
-            put(b, c);
+            gfc_buf_put(b, c);
     }
 }
 
@@ -91,34 +64,34 @@ put_latex_text(buf_t *b, const char *s)
    "$-1.23\times10^{-5}$".  With short_pow, a mantissa of exactly 1
    prints as "10^{-5}" (for exact values, where it is the same number). */
 static void
-put_latex_number(buf_t *b, const char *s, const char *prefix,
+put_latex_number(gfc_buf *b, const char *s, const char *prefix,
                  int short_pow)
 {
     const char *e = strpbrk(s, "eE");
     char ex[32];
     long x;
 
-    put(b, "$");
-    put(b, prefix);
+    gfc_buf_put(b, "$");
+    gfc_buf_put(b, prefix);
     if (strncmp(s, "+/-", 3) == 0)
     {
-        put(b, "\\pm ");
+        gfc_buf_put(b, "\\pm ");
         s += 3;
     }
     if (e == NULL)
-        put(b, s);
+        gfc_buf_put(b, s);
     else
     {
         x = strtol(e + 1, NULL, 10);
         if (!(short_pow && e - s == 1 && s[0] == '1'))
         {
-            put_n(b, s, (size_t) (e - s));
-            put(b, "\\times");
+            gfc_buf_put_n(b, s, (size_t) (e - s));
+            gfc_buf_put(b, "\\times");
         }
         snprintf(ex, sizeof(ex), "10^{%ld}", x);
-        put(b, ex);
+        gfc_buf_put(b, ex);
     }
-    put(b, "$");
+    gfc_buf_put(b, "$");
 }
 
 static const char *
@@ -181,7 +154,7 @@ ball_figures(const char *text, slong max_digits, int *fail)
 /* The text that a cell of field f shows in LaTeX (latex = 1) or
    Markdown (latex = 0). */
 static void
-put_cell(buf_t *b, const gfc_result_struct *row, int f, int latex,
+put_cell(gfc_buf *b, const gfc_result_struct *row, int f, int latex,
          slong max_digits, int *fail)
 {
     const char *t = row->f[f];
@@ -192,20 +165,20 @@ put_cell(buf_t *b, const gfc_result_struct *row, int f, int latex,
         char *s = ball_figures(t, max_digits, fail);
 
         if (s == NULL)
-            put(b, none);
+            gfc_buf_put(b, none);
         else if (latex)
             put_latex_number(b, s, "", 0);
         else if (strncmp(s, "+/-", 3) == 0)
         {
-            put(b, "±");
-            put(b, s + 3);
+            gfc_buf_put(b, "±");
+            gfc_buf_put(b, s + 3);
         }
         else
-            put(b, s);
+            gfc_buf_put(b, s);
         flint_free(s);
     }
     else if (t == NULL || (f == GFC_FIELD_BOUND && t[0] == '\0'))
-        put(b, none);
+        gfc_buf_put(b, none);
     else if (f == GFC_FIELD_BOUND)
     {
         int match = strcmp(row->f[GFC_FIELD_VERDICT], "MATCH") == 0;
@@ -214,14 +187,14 @@ put_cell(buf_t *b, const gfc_result_struct *row, int f, int latex,
             put_latex_number(b, t, match ? "\\le " : "\\ge ", 0);
         else
         {
-            put(b, match ? "≤ " : "≥ ");
-            put(b, t);
+            gfc_buf_put(b, match ? "≤ " : "≥ ");
+            gfc_buf_put(b, t);
         }
     }
     else if (latex && (f == GFC_FIELD_ALPHA || f == GFC_FIELD_SHAPE_VALUE))
         put_latex_number(b, t, "", 1);
     else if (latex && f == GFC_FIELD_SHAPE)
-        put(b, strcmp(t, "s") == 0 ? "$s$" : "$\\delta$");
+        gfc_buf_put(b, strcmp(t, "s") == 0 ? "$s$" : "$\\delta$");
     else if (latex)
         put_latex_text(b, t);
     else
@@ -231,11 +204,11 @@ put_cell(buf_t *b, const gfc_result_struct *row, int f, int latex,
             char c[2] = {*t, '\0'};
 
             if ((unsigned char) *t < 0x20 || *t == 0x7f)
-                put(b, " ");
+                gfc_buf_put(b, " ");
             else if (*t == '|')
-                put(b, "\\|");
+                gfc_buf_put(b, "\\|");
             else
-                put(b, c);
+                gfc_buf_put(b, c);
         }
     }
 }
@@ -243,7 +216,7 @@ put_cell(buf_t *b, const gfc_result_struct *row, int f, int latex,
 /* ---- CSV (RFC 4180: quoted when needed, CRLF line ends) ---- */
 
 static void
-put_csv_field(buf_t *b, const char *s)
+put_csv_field(gfc_buf *b, const char *s)
 {
     const char *p;
 
@@ -251,13 +224,13 @@ put_csv_field(buf_t *b, const char *s)
         return;
     if (strpbrk(s, ",\"\r\n") == NULL)
     {
-        put(b, s);
+        gfc_buf_put(b, s);
         return;
     }
-    put(b, "\"");
+    gfc_buf_put(b, "\"");
     for (p = s; *p != '\0'; p++)
-        put_n(b, (*p == '"') ? "\"\"" : p, 1 + (*p == '"'));
-    put(b, "\"");
+        gfc_buf_put_n(b, (*p == '"') ? "\"\"" : p, 1 + (*p == '"'));
+    gfc_buf_put(b, "\"");
 }
 
 /* The common shape of all rows ("s" or "delta"), NULL when mixed. */
@@ -277,75 +250,75 @@ char *
 gfc_table_str(const gfc_results_t R, gfc_table_format fmt,
               const int *cols, slong ncols, slong max_digits)
 {
-    buf_t b = {NULL, 0, 0};
+    gfc_buf b = {NULL, 0, 0};
     const char *shape = common_shape(R);
     slong i, j;
     int fail = 0;
 
-    put(&b, "");
+    gfc_buf_put(&b, "");
     if (fmt == GFC_TABLE_CSV)
     {
         for (j = 0; j < ncols; j++)
         {
-            put(&b, j ? "," : "");
-            put(&b, gfc_field_name(cols[j]));
+            gfc_buf_put(&b, j ? "," : "");
+            gfc_buf_put(&b, gfc_field_name(cols[j]));
         }
-        put(&b, "\r\n");
+        gfc_buf_put(&b, "\r\n");
         for (i = 0; i < R->len; i++)
         {
             for (j = 0; j < ncols; j++)
             {
-                put(&b, j ? "," : "");
+                gfc_buf_put(&b, j ? "," : "");
                 put_csv_field(&b, R->rows[i].f[cols[j]]);
             }
-            put(&b, "\r\n");
+            gfc_buf_put(&b, "\r\n");
         }
         return b.s;
     }
 
     if (fmt == GFC_TABLE_LATEX)
     {
-        put(&b, "% gfcert table: only certified figures (doc/tables.md); "
+        gfc_buf_put(&b, "% gfcert table: only certified figures (doc/tables.md); "
             "needs \\usepackage{booktabs}\n\\begin{tabular}{");
         for (j = 0; j < ncols; j++)
-            put(&b, is_numeric_field(cols[j]) ? "r" : "l");
-        put(&b, "}\n\\toprule\n");
+            gfc_buf_put(&b, is_numeric_field(cols[j]) ? "r" : "l");
+        gfc_buf_put(&b, "}\n\\toprule\n");
         for (j = 0; j < ncols; j++)
         {
-            put(&b, j ? " & " : "");
-            put(&b, latex_header(cols[j], shape));
+            gfc_buf_put(&b, j ? " & " : "");
+            gfc_buf_put(&b, latex_header(cols[j], shape));
         }
-        put(&b, " \\\\\n\\midrule\n");
+        gfc_buf_put(&b, " \\\\\n\\midrule\n");
     }
     else
     {
-        put(&b, "|");
+        gfc_buf_put(&b, "|");
         for (j = 0; j < ncols; j++)
         {
-            put(&b, " ");
-            put(&b, md_header(cols[j], shape));
-            put(&b, " |");
+            gfc_buf_put(&b, " ");
+            gfc_buf_put(&b, md_header(cols[j], shape));
+            gfc_buf_put(&b, " |");
         }
-        put(&b, "\n|");
+        gfc_buf_put(&b, "\n|");
         for (j = 0; j < ncols; j++)
-            put(&b, is_numeric_field(cols[j]) ? " ---: |" : " :--- |");
-        put(&b, "\n");
+            gfc_buf_put(&b, is_numeric_field(cols[j]) ? " ---: |" : " :--- |");
+        gfc_buf_put(&b, "\n");
     }
     for (i = 0; i < R->len; i++)
     {
         if (fmt == GFC_TABLE_MD)
-            put(&b, "| ");
+            gfc_buf_put(&b, "| ");
         for (j = 0; j < ncols; j++)
         {
             if (j)
-                put(&b, fmt == GFC_TABLE_LATEX ? " & " : " | ");
+                gfc_buf_put(&b, fmt == GFC_TABLE_LATEX ? " & " : " | ");
             put_cell(&b, R->rows + i, cols[j], fmt == GFC_TABLE_LATEX,
                      max_digits, &fail);
         }
-        put(&b, fmt == GFC_TABLE_LATEX ? " \\\\\n" : " |\n");
+        gfc_buf_put(&b, fmt == GFC_TABLE_LATEX ? " \\\\\n" : " |\n");
     }
     if (fmt == GFC_TABLE_LATEX)
-        put(&b, "\\bottomrule\n\\end{tabular}\n");
+        gfc_buf_put(&b, "\\bottomrule\n\\end{tabular}\n");
     if (fail)
     {
         flint_free(b.s);

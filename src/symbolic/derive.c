@@ -91,51 +91,6 @@ gfc_symbolic_derive(gfc_symbolic_report_t R, gfc_model_kind model,
     return all;
 }
 
-typedef struct
-{
-    char *s;
-    size_t len, alloc;
-}
-buf_t;
-
-static void
-put(buf_t *b, const char *t)
-{
-    size_t l = strlen(t);
-
-    if (b->len + l + 1 > b->alloc)
-    {
-        b->alloc = FLINT_MAX(2 * b->alloc, b->len + l + 1024);
-        b->s = flint_realloc(b->s, b->alloc);
-    }
-    memcpy(b->s + b->len, t, l + 1);
-    b->len += l;
-}
-
-static void
-put_quoted(buf_t *b, const char *t)
-{
-    char *q;
-
-    if (t == NULL)
-    {
-        put(b, "null");
-        return;
-    }
-    q = gfc_json_quote(t);
-    put(b, q);
-    flint_free(q);
-}
-
-static void
-put_si(buf_t *b, slong x)
-{
-    char t[32];
-
-    flint_sprintf(t, "%wd", x);
-    put(b, t);
-}
-
 static const char *
 model_word(gfc_model_kind model)
 {
@@ -146,43 +101,43 @@ model_word(gfc_model_kind model)
 char *
 gfc_symbolic_record_json(const gfc_symbolic_report_t R)
 {
-    buf_t b = { NULL, 0, 0 };
+    gfc_buf b = { NULL, 0, 0 };
     slong i, k;
 
-    put(&b, "{\n  \"format\": \"gfcert-derive-1\",\n  \"model\": \"");
-    put(&b, model_word(R->model));
-    put(&b, "\",\n  \"dim\": ");
-    put_si(&b, R->d);
-    put(&b, ",\n  \"neurons\": ");
+    gfc_buf_put(&b, "{\n  \"format\": \"gfcert-derive-1\",\n  \"model\": \"");
+    gfc_buf_put(&b, model_word(R->model));
+    gfc_buf_put(&b, "\",\n  \"dim\": ");
+    gfc_buf_put_si(&b, R->d);
+    gfc_buf_put(&b, ",\n  \"neurons\": ");
     if (R->model == GFC_MODEL_DIAG)
-        put(&b, "null");
+        gfc_buf_put(&b, "null");
     else
-        put_si(&b, R->m);
-    put(&b, ",\n  \"checks\": [");
+        gfc_buf_put_si(&b, R->m);
+    gfc_buf_put(&b, ",\n  \"checks\": [");
     for (i = 0; i < R->len; i++)
     {
         const gfc_symbolic_check_struct *C = R->checks + i;
 
-        put(&b, (i > 0) ? ",\n    {\n" : "\n    {\n");
-        put(&b, "      \"name\": ");
-        put_quoted(&b, C->name);
-        put(&b, ",\n      \"outcome\": \"");
-        put(&b, C->proved ? "PROVED" : "FAILED");
-        put(&b, "\",\n      \"claim\": ");
-        put_quoted(&b, C->claim);
-        put(&b, ",\n      \"dimensions\": [");
+        gfc_buf_put(&b, (i > 0) ? ",\n    {\n" : "\n    {\n");
+        gfc_buf_put(&b, "      \"name\": ");
+        gfc_buf_put_json(&b, C->name);
+        gfc_buf_put(&b, ",\n      \"outcome\": \"");
+        gfc_buf_put(&b, C->proved ? "PROVED" : "FAILED");
+        gfc_buf_put(&b, "\",\n      \"claim\": ");
+        gfc_buf_put_json(&b, C->claim);
+        gfc_buf_put(&b, ",\n      \"dimensions\": [");
         for (k = 0; k < C->ndims; k++)
         {
-            put(&b, (k > 0) ? ", " : "");
-            put_si(&b, C->dims[k]);
+            gfc_buf_put(&b, (k > 0) ? ", " : "");
+            gfc_buf_put_si(&b, C->dims[k]);
         }
-        put(&b, "],\n      \"witness\": ");
-        put_quoted(&b, C->witness);
-        put(&b, ",\n      \"value\": ");
-        put_quoted(&b, C->value);
-        put(&b, "\n    }");
+        gfc_buf_put(&b, "],\n      \"witness\": ");
+        gfc_buf_put_json(&b, C->witness);
+        gfc_buf_put(&b, ",\n      \"value\": ");
+        gfc_buf_put_json(&b, C->value);
+        gfc_buf_put(&b, "\n    }");
     }
-    put(&b, "\n  ]\n}\n");
+    gfc_buf_put(&b, "\n  ]\n}\n");
     return b.s;
 }
 
