@@ -90,6 +90,32 @@ krawczyk_image(arb_ptr K, arb_srcptr box, const arb_mat_t Y,
     arb_mat_clear(yphi);
 }
 
+/* Y ~ Phi'(c)^-1, from midpoints, then taken as exact (any Y is sound;
+   a good one makes K contract).  0 when it is not finite. */
+static int
+preconditioner(arb_mat_t Y, arb_srcptr c, const gfc_dual_struct *D,
+               slong prec)
+{
+    slong n = D->n, i, j;
+    arb_ptr z = _arb_vec_init(D->d);
+    arb_mat_t J;
+    int ok;
+
+    arb_mat_init(J, n, n);
+    gfc_dual_z(z, c, D, prec);
+    D->ops->jacobian(J, z, D, prec);
+    arb_mat_get_mid(J, J);
+    ok = arb_mat_approx_inv(Y, J, prec);
+    if (ok)
+        arb_mat_get_mid(Y, Y);
+    for (i = 0; ok && i < n; i++)
+        for (j = 0; ok && j < n; j++)
+            ok = arb_is_finite(arb_mat_entry(Y, i, j));
+    arb_mat_clear(J);
+    _arb_vec_clear(z, D->d);
+    return ok;
+}
+
 /* K in the interior of the box, coordinate by coordinate. */
 static int
 inside(arb_srcptr K, arb_srcptr box, slong n)
@@ -106,8 +132,8 @@ int
 gfc_bias_krawczyk(arb_ptr box, arb_srcptr c, const gfc_dual_t D, slong prec)
 {
     slong n = D->n, i, j, attempt;
-    arb_ptr phi, u, K, z;
-    arb_mat_t J, Y, col, ucol;
+    arb_ptr phi, u, K;
+    arb_mat_t Y, col, ucol;
     mag_struct *rho;
     mag_t xmax, floor, t;
     int ok = 0;
@@ -115,8 +141,6 @@ gfc_bias_krawczyk(arb_ptr box, arb_srcptr c, const gfc_dual_t D, slong prec)
     phi = _arb_vec_init(n);
     u = _arb_vec_init(n);
     K = _arb_vec_init(n);
-    z = _arb_vec_init(D->d);
-    arb_mat_init(J, n, n);
     arb_mat_init(Y, n, n);
     arb_mat_init(col, n, 1);
     arb_mat_init(ucol, n, 1);
@@ -129,17 +153,8 @@ gfc_bias_krawczyk(arb_ptr box, arb_srcptr c, const gfc_dual_t D, slong prec)
         if (!arb_is_exact(c + i) || !arb_is_finite(c + i))
             goto done;
 
-    /* Y ~ Phi'(c)^-1, from midpoints, then taken as exact. */
-    gfc_dual_z(z, c, D, prec);
-    D->ops->jacobian(J, z, D, prec);
-    arb_mat_get_mid(J, J);
-    if (!arb_mat_approx_inv(Y, J, prec))
+    if (!preconditioner(Y, c, D, prec))
         goto done;
-    arb_mat_get_mid(Y, Y);
-    for (i = 0; i < n; i++)
-        for (j = 0; j < n; j++)
-            if (!arb_is_finite(arb_mat_entry(Y, i, j)))
-                goto done;
 
     /* u = Y Phi(c), a ball: its radius carries the rounding of Phi. */
     gfc_dual_residual(phi, c, D, prec);
@@ -200,8 +215,6 @@ done:
     _arb_vec_clear(phi, n);
     _arb_vec_clear(u, n);
     _arb_vec_clear(K, n);
-    _arb_vec_clear(z, D->d);
-    arb_mat_clear(J);
     arb_mat_clear(Y);
     arb_mat_clear(col);
     arb_mat_clear(ucol);
@@ -216,31 +229,21 @@ int
 gfc_bias_krawczyk_box(arb_ptr out, arb_srcptr box, const gfc_dual_t D,
                       slong prec)
 {
-    slong n = D->n, i, j;
+    slong n = D->n, i;
     arb_ptr c = _arb_vec_init(n), K = _arb_vec_init(n);
-    arb_ptr z = _arb_vec_init(D->d);
-    arb_mat_t J, Y;
+    arb_mat_t Y;
     int ok = 0;
 
-    arb_mat_init(J, n, n);
     arb_mat_init(Y, n, n);
     for (i = 0; i < n; i++)
         if (!arb_is_finite(box + i))
             goto done;
 
-    /* Y ~ Phi'(mid)^-1 as in gfc_bias_krawczyk; the box is not moved. */
+    /* The box is not moved: its own midpoint is the centre. */
     for (i = 0; i < n; i++)
         arb_get_mid_arb(c + i, box + i);
-    gfc_dual_z(z, c, D, prec);
-    D->ops->jacobian(J, z, D, prec);
-    arb_mat_get_mid(J, J);
-    if (!arb_mat_approx_inv(Y, J, prec))
+    if (!preconditioner(Y, c, D, prec))
         goto done;
-    arb_mat_get_mid(Y, Y);
-    for (i = 0; i < n; i++)
-        for (j = 0; j < n; j++)
-            if (!arb_is_finite(arb_mat_entry(Y, i, j)))
-                goto done;
     krawczyk_image(K, box, Y, D, prec);
     ok = inside(K, box, n);
     for (i = 0; ok && i < n; i++)
@@ -252,8 +255,6 @@ done:
             arb_indeterminate(out + i);
     _arb_vec_clear(c, n);
     _arb_vec_clear(K, n);
-    _arb_vec_clear(z, D->d);
-    arb_mat_clear(J);
     arb_mat_clear(Y);
     return ok;
 }
