@@ -184,6 +184,9 @@ check "--digits=12 means --digits 12" \
     grep -q 'requested 1e-12' "$o"
 run_gfcert "$o" "$e" certify "$b05" --quiet --out "$tmp/no/such/dir/c.json"
 check "unwritable --out: exit 2" test "$rc" -eq 2
+run_gfcert "$o" "$e" flow "$b05" --quiet --trajectory "$tmp/no/such/dir/t.csv"
+check "unwritable --trajectory: exit 2 before any integration" \
+    sh -c "test $rc -eq 2 && ! grep -q verdict '$o' && grep -q -- --trajectory '$e'"
 run_gfcert "$o" "$e" certify "$cases/b04_diag_near_duplicate.json" \
     --quiet --max-time 1
 check "B04 near-duplicate with --max-time 1: INCONCLUSIVE (exit 3)" \

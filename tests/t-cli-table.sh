@@ -50,7 +50,11 @@ check "csv: quotes doubled, field quoted" \
 
 # --- timings only from a directory --------------------------------------
 run_gfcert "$o" "$e" table "$fix/sweep/results.jsonl" --format csv --columns index,seconds
-check "results.jsonl alone: empty seconds" grep -q "^5,$(printf '\r')\$" "$o"
+check "results.jsonl: seconds from the timings.jsonl beside it" grep -q "^5,1.125$(printf '\r')\$" "$o"
+mkdir -p "$tmp/alone"
+cp "$fix/sweep/results.jsonl" "$tmp/alone/results.jsonl"
+run_gfcert "$o" "$e" table "$tmp/alone/results.jsonl" --format csv --columns index,seconds
+check "results.jsonl without timings: empty seconds" grep -q "^5,$(printf '\r')\$" "$o"
 run_gfcert "$o" "$e" table "$fix/sweep" --format csv --columns index,seconds
 check "directory: seconds from timings.jsonl" grep -q "^5,1.125$(printf '\r')\$" "$o"
 

@@ -105,10 +105,23 @@ parse_args(args_t *a, int argc, char **argv, int allow_traj)
             printf("usage: gfcert %s %s [--digits N] [--max-time S]\n"
                    "       [--max-prec BITS] [--out CERT.json] [--json] "
                    "[--quiet]%s\n"
+                   "  --digits N       %s (default 30)\n"
+                   "  --max-time S     stop after S seconds (INCONCLUSIVE)\n"
+                   "  --max-prec BITS  highest working precision tried\n"
+                   "  --out CERT.json  write the certificate "
+                   "(doc/certificate-format.md)\n"
+                   "  --json           print the certificate instead of "
+                   "the summary\n"
+                   "  --quiet          no progress on standard error\n"
+                   "%s"
                    "exit status: %s, 2 bad usage or input, "
-                   "3 INCONCLUSIVE\n", argv[0],
+                   "3 INCONCLUSIVE,\n4 internal error\n", argv[0],
                    allow_traj ? "PROBLEM" : "[PROBLEM]",
                    allow_traj ? " [--trajectory FILE.csv]" : "",
+                   allow_traj ? "enclose beta(inf) to 10^-N"
+                              : "MATCH needs a proven distance <= 10^-N",
+                   allow_traj ? "  --trajectory F   time, loss and distance "
+                                "to the regularizer's root, as CSV\n" : "",
                    allow_traj ? "0 limit enclosed" : "0 MATCH, 1 MISMATCH");
             return -1;
         }
@@ -297,6 +310,46 @@ write_trajectory(const char *path, const gfc_cert_t C, slong d)
     return ok;
 }
 
+/* Whether an output file can be written, decided before a long run: an
+   existing file must be writable and not a directory, a new one needs a
+   writable folder.  Nothing is created or truncated here. */
+static int
+writable(const char *path, const char *option)
+{
+    char dir[4096];
+    const char *slash;
+    int ok;
+
+    if (path == NULL)
+        return 1;
+    if (access(path, F_OK) == 0)
+    {
+        FILE *f = fopen(path, "r+");
+
+        ok = (f != NULL);
+        if (f != NULL)
+            fclose(f);
+    }
+    else
+    {
+        slash = strrchr(path, '/');
+        if (slash == NULL)
+            strcpy(dir, ".");
+        else if ((size_t) (slash - path) + 1 >= sizeof(dir))
+            dir[0] = '\0';
+        else
+        {
+            memcpy(dir, path, (size_t) (slash - path) + 1);
+            dir[slash - path + 1] = '\0';
+        }
+        ok = dir[0] != '\0' && access(dir, W_OK | X_OK) == 0;
+    }
+    if (!ok)
+        fprintf(stderr, "gfcert: %s: cannot write '%s': %s\n", option, path,
+                strerror(errno != 0 ? errno : EACCES));
+    return ok;
+}
+
 static int
 run(int argc, char **argv, int flow_only)
 {
@@ -327,6 +380,8 @@ run(int argc, char **argv, int flow_only)
                    "paper's diagonal instance (d = 100, n = 10, "
                    "alpha = 1e-4, s = 0.5)\n");
     }
+    if (!writable(a.out, "--out") || !writable(a.trajectory, "--trajectory"))
+        return GFC_BAD_INPUT;
     gfc_problem_init(P);
     gfc_error_init(err);
     st = gfc_problem_load(P, path, err);

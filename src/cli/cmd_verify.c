@@ -604,9 +604,10 @@ gfc_cmd_verify(int argc, char **argv)
             printf("%sreplay the certificate's schedule at its recorded "
                    "precision, or at BITS\n(verifying needs at least the "
                    "recorded precision in practice)\n"
-                   "exit status: the certificate's verdict (0 MATCH, "
-                   "1 MISMATCH, 3 INCONCLUSIVE)\nwhen every claim is "
-                   "recomputed; 2 when it is rejected or unreadable\n",
+                   "exit status: the certificate's verdict (0 MATCH or "
+                   "ENCLOSED, 1 MISMATCH,\n3 INCONCLUSIVE) when every claim "
+                   "is recomputed; 2 when it is rejected or\nunreadable; "
+                   "4 internal error\n",
                    verify_usage);
             return 0;
         }

@@ -510,7 +510,19 @@ gfc_results_read(gfc_results_t R, const char *path, gfc_error_t err)
         strcat(timings, "/timings.jsonl");
     }
     else
+    {
+        /* A file named results.jsonl has its timings beside it. */
+        const char *base = strrchr(path, '/');
+
+        base = (base != NULL) ? base + 1 : path;
         file = copy_text(path, n);
+        if (strcmp(base, "results.jsonl") == 0)
+        {
+            timings = flint_malloc(n + 16);
+            memcpy(timings, path, (size_t) (base - path));
+            strcpy(timings + (base - path), "timings.jsonl");
+        }
+    }
     r = read_results_file(R, file, err);
     if (r == 0 && timings != NULL && stat(timings, &st) == 0)
         r = read_timings_file(R, timings, err);
