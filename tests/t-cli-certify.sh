@@ -179,6 +179,39 @@ check "flow certificate: kind flow, verdict ENCLOSED, no beta_bias" \
            && ! grep -q beta_bias '$tmp/flow.json'"
 run_gfcert "$o" "$e" verify "$tmp/flow.json"
 check "flow certificate verifies (exit 0)" test "$rc" -eq 0
+# a flow certificate claims the enclosure to its digits, nothing more
+sed 's/"digits": 30,/"digits": 60,/' "$tmp/flow.json" >"$tmp/f1.json"
+run_gfcert "$o" "$e" verify "$tmp/f1.json"
+check "flow certificate with digits raised to 60: rejected, names beta_flow" \
+    sh -c "test $rc -eq 2 && grep -q 'beta_flow: a ball is wider' '$e'"
+sed 's/"bound": null/"bound": "1e-300"/' "$tmp/flow.json" >"$tmp/f2.json"
+run_gfcert "$o" "$e" verify "$tmp/f2.json"
+check "flow certificate claiming a bound: rejected, names bound" \
+    sh -c "test $rc -eq 2 && grep -q 'bound: null expected' '$e'"
+sed 's/"bias_proven": false,/"bias_proven": false, "beta_bias": ["[5 +\/- 0]", "[7 +\/- 0]"],/' \
+    "$tmp/flow.json" >"$tmp/f3.json"
+check "tamper f3 added beta_bias" grep -q '"beta_bias"' "$tmp/f3.json"
+run_gfcert "$o" "$e" verify "$tmp/f3.json"
+check "flow certificate claiming beta_bias: rejected" test "$rc" -eq 2
+# keys inside nested objects are claims too
+sed 's/"T": /"extra": "0", "T": /' "$tmp/c1.json" >"$tmp/k1.json"
+run_gfcert "$o" "$e" verify "$tmp/k1.json"
+check "unknown key tail.extra: rejected by name" \
+    sh -c "test $rc -eq 2 && grep -q 'tail.extra' '$e'"
+sed 's/"sha256": /"wstar": "0", "sha256": /' "$tmp/c1.json" >"$tmp/k2.json"
+run_gfcert "$o" "$e" verify "$tmp/k2.json"
+check "unknown key problem.wstar: rejected by name" \
+    sh -c "test $rc -eq 2 && grep -q 'problem.wstar' '$e'"
+# an untrusted precision cannot make verify run for days
+sed 's/"precision": [0-9]*/"precision": 16777216/' "$tmp/c1.json" >"$tmp/p1.json"
+run_gfcert "$o" "$e" verify "$tmp/p1.json"
+check "precision 2^24: refused at once, names precision and --max-prec" \
+    sh -c "test $rc -eq 2 && grep -q 'precision: .*--max-prec' '$e'"
+# a negative radius is not gfcert's text
+sed '0,/+\/- \([0-9]\)/s//+\/- -\1/' "$tmp/c1.json" >"$tmp/r1.json"
+check "tamper r1 made a radius negative" grep -q '+/- -' "$tmp/r1.json"
+run_gfcert "$o" "$e" verify "$tmp/r1.json"
+check "negative radius: rejected" test "$rc" -eq 2
 run_gfcert "$o" "$e" certify "$b05" --quiet --digits=12
 check "--digits=12 means --digits 12" \
     grep -q 'requested 1e-12' "$o"
@@ -192,6 +225,14 @@ run_gfcert "$o" "$e" certify "$cases/b04_diag_near_duplicate.json" \
 check "B04 near-duplicate with --max-time 1: INCONCLUSIVE (exit 3)" \
     test "$rc" -eq 3
 check "and the reason names the time limit" grep -q 'time limit' "$o"
+run_gfcert "$o" "$e" certify "$cases/b04_diag_near_duplicate.json" \
+    --quiet --max-time 1 --out "$tmp/inc.json"
+run_gfcert "$o" "$e" verify "$tmp/inc.json"
+check "an INCONCLUSIVE certificate verifies with exit 3" test "$rc" -eq 3
+sed 's/"bound": null/"bound": "1e-99"/' "$tmp/inc.json" >"$tmp/inc2.json"
+run_gfcert "$o" "$e" verify "$tmp/inc2.json"
+check "INCONCLUSIVE with a claimed bound: rejected, names bound" \
+    sh -c "test $rc -eq 2 && grep -q 'bound: null expected' '$e'"
 run_gfcert "$o" "$e" certify "$b05" --digits zero
 check "--digits zero: exit 2" test "$rc" -eq 2
 run_gfcert "$o" "$e" certify "$tmp/none.json"

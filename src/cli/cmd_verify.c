@@ -16,6 +16,7 @@
 typedef struct
 {
     const char *file;
+    slong max_prec;         /* refuse to work at more bits than this */
     char msg[1024];
 }
 verr_t;
@@ -33,6 +34,16 @@ get_string(const gfc_json *o, const char *key)
     const gfc_json *v = gfc_json_get(o, key);
 
     return (v != NULL && v->type == GFC_JSON_STRING) ? v->text : NULL;
+}
+
+/* A claimed ball or bound as text: what arb_set_str reads, except a
+   negative radius, which gfcert never writes. */
+static int
+read_ball(arb_t x, const char *s, slong prec)
+{
+    if (strstr(s, "+/- -") != NULL || strstr(s, "+/--") != NULL)
+        return 1;
+    return arb_set_str(x, s, prec) != 0 || !arb_is_finite(x);
 }
 
 static int
@@ -62,29 +73,61 @@ get_bool(int *x, const gfc_json *o, const char *key)
     return 1;
 }
 
-/* Only the keys gfcert writes: an extra key would be an unchecked claim. */
+/* Every key of the object o (named where, "" for the top level) is in
+   keys: an extra key would be an unchecked claim. */
+static int
+keys_in(verr_t *e, const gfc_json *o, const char *where,
+        const char *const *keys)
+{
+    char field[256];
+    size_t i;
+    int k;
+
+    if (o == NULL || o->type != GFC_JSON_OBJECT)
+        return 1;
+    for (i = 0; i < o->count; i++)
+    {
+        for (k = 0; keys[k] != NULL; k++)
+            if (strcmp(o->keys[i], keys[k]) == 0)
+                break;
+        if (keys[k] == NULL)
+        {
+            snprintf(field, sizeof(field), "%s%s%.200s", where,
+                     where[0] != '\0' ? "." : "", o->keys[i]);
+            return reject(e, field, "not a key of a gfcert certificate");
+        }
+    }
+    return 1;
+}
+
 static int
 known_keys(verr_t *e, const gfc_json *cert)
 {
-    static const char *const keys[] = {
+    static const char *const top[] = {
         "format", "tool", "problem", "kind", "verdict", "bound",
         "bound_meaning", "gap_index", "reason", "branch", "digits",
         "precision", "flow_proven", "bias_proven", "beta_flow", "beta_bias",
         "lambda", "tail", "symbolic_facts", "schedule", NULL
     };
-    size_t i;
-    int k;
+    static const char *const problem[] = {
+        "path", "sha256", "model", "regularizer", "n", "d", NULL
+    };
+    static const char *const tail[] = {
+        "T", "err_T", "residual_T", "lambda_min_K_lower", "ball_radius",
+        "path_length", "error_growth", NULL
+    };
+    static const char *const schedule[] = { "steps", "h", "order", NULL };
+    static const char *const branch[] = {
+        "signs_at_infinity", "crossed", "may_have_touched_zero",
+        "unique_root", NULL
+    };
 
-    for (i = 0; i < cert->count; i++)
-    {
-        for (k = 0; keys[k] != NULL; k++)
-            if (strcmp(cert->keys[i], keys[k]) == 0)
-                break;
-        if (keys[k] == NULL)
-            return reject(e, cert->keys[i], "not a key of a gfcert "
-                          "certificate");
-    }
-    return 1;
+    return keys_in(e, cert, "", top)
+           && keys_in(e, gfc_json_get(cert, "problem"), "problem", problem)
+           && keys_in(e, gfc_json_get(cert, "tail"), "tail", tail)
+           && keys_in(e, gfc_json_get(cert, "schedule"), "schedule",
+                      schedule)
+           && keys_in(e, gfc_json_get(cert, "branch"), "branch", branch);
 }
 
 /* The branch claims must equal the recomputed ones. */
@@ -143,7 +186,7 @@ check_balls(verr_t *e, const gfc_json *cert, const char *key, arb_srcptr v,
     {
         const gfc_json *s = a->items[i];
 
-        if (s->type != GFC_JSON_STRING || arb_set_str(c, s->text, prec)
+        if (s->type != GFC_JSON_STRING || read_ball(c, s->text, prec)
             || !arb_is_finite(c) || !arb_contains(c, v + i))
         {
             arb_clear(c);
@@ -217,7 +260,7 @@ check_upper(verr_t *e, const gfc_json *o, const char *key, const mag_t m,
     arb_init(c);
     arb_init(v);
     arf_set_mag(arb_midref(v), m);
-    ok = s != NULL && arb_set_str(c, s, prec) == 0 && arb_is_finite(c)
+    ok = s != NULL && read_ball(c, s, prec) == 0 && arb_is_finite(c)
          && arb_le(v, c);
     arb_clear(v);
     arb_clear(c);
@@ -238,7 +281,7 @@ check_lower(verr_t *e, const gfc_json *o, const char *key, const arf_t a,
     arb_init(c);
     arb_init(v);
     arf_set(arb_midref(v), a);
-    ok = s != NULL && arb_set_str(c, s, prec) == 0 && arb_is_finite(c)
+    ok = s != NULL && read_ball(c, s, prec) == 0 && arb_is_finite(c)
          && arb_le(c, v);
     arb_clear(v);
     arb_clear(c);
@@ -269,7 +312,7 @@ check_root(verr_t *e, const gfc_json *cert, gfc_cert_t C,
         const gfc_json *s = a->items[i];
 
         ok = s->type == GFC_JSON_STRING
-             && arb_set_str(box + i, s->text, prec) == 0
+             && read_ball(box + i, s->text, prec) == 0
              && arb_is_finite(box + i);
         if (ok)
         {
@@ -295,12 +338,42 @@ check_root(verr_t *e, const gfc_json *cert, gfc_cert_t C,
     return ok;
 }
 
+/* ENCLOSED means every claimed ball of beta_flow (already known to
+   contain the recomputed enclosure) has radius at most 10^-digits. */
+static int
+within_digits(verr_t *e, const gfc_json *cert, slong d, slong digits,
+              slong prec)
+{
+    const gfc_json *a = gfc_json_get(cert, "beta_flow");
+    arb_t c, ten;
+    mag_t target;
+    slong i;
+    int ok = 1;
+
+    arb_init(c);
+    arb_init(ten);
+    mag_init(target);
+    arb_set_ui(ten, 10);
+    arb_pow_ui(ten, ten, (ulong) digits, 64);
+    arb_inv(ten, ten, 64);
+    arb_get_mag_lower(target, ten);
+    for (i = 0; i < d && ok; i++)
+        ok = read_ball(c, a->items[i]->text, prec) == 0
+             && mag_cmp(arb_radref(c), target) <= 0;
+    arb_clear(c);
+    arb_clear(ten);
+    mag_clear(target);
+    return ok ? 1 : reject(e, "beta_flow", "a ball is wider than "
+                           "10^-digits, so the flow is not ENCLOSED to the "
+                           "claimed digits");
+}
+
 static int
 claimed_arb(arb_t x, const gfc_json *cert, const char *key, slong prec)
 {
     const char *s = get_string(cert, key);
 
-    return s != NULL && arb_set_str(x, s, prec) == 0 && arb_is_finite(x);
+    return s != NULL && read_ball(x, s, prec) == 0 && arb_is_finite(x);
 }
 
 static int
@@ -339,6 +412,17 @@ verify(verr_t *e, const gfc_json *cert, const char *problem_arg,
                       "expected");
     wprec = (prec_arg > 0) ? prec_arg : prec;
     same = (wprec == prec);
+    /* The certificate decides the cost of the replay; its precision is
+       capped so that an untrusted file cannot make verify run for days. */
+    if (wprec > e->max_prec)
+    {
+        char what[160];
+
+        snprintf(what, sizeof(what), "%ld bits exceed --max-prec %ld "
+                 "(raise it to verify this certificate)", (long) wprec,
+                 (long) e->max_prec);
+        return reject(e, "precision", what);
+    }
     vname = get_string(cert, "verdict");
     if (vname == NULL)
         return reject(e, "verdict", "missing");
@@ -349,6 +433,19 @@ verify(verr_t *e, const gfc_json *cert, const char *problem_arg,
     flow_kind = (strcmp(kind, "flow") == 0);
     flow_claim = gfc_json_get(cert, "beta_flow") != NULL;
     bias_claim = gfc_json_get(cert, "beta_bias") != NULL;
+    {
+        const gfc_json *b = gfc_json_get(cert, "bound");
+        int decided = !flow_kind && (strcmp(vname, "MATCH") == 0
+                                     || strcmp(vname, "MISMATCH") == 0);
+
+        /* Only a MATCH or a MISMATCH has a bound to claim. */
+        if (b == NULL || (!decided && b->type != GFC_JSON_NULL))
+            return reject(e, "bound", "null expected unless the verdict "
+                          "is MATCH or MISMATCH");
+    }
+    if (flow_kind && (bias_claim || gfc_json_get(cert, "lambda") != NULL))
+        return reject(e, "beta_bias", "a certificate of kind \"flow\" "
+                      "claims nothing about the regularizer");
 
     sj = gfc_json_get(cert, "schedule");
     hj = (sj != NULL) ? gfc_json_get(sj, "h") : NULL;
@@ -498,6 +595,8 @@ verify(verr_t *e, const gfc_json *cert, const char *problem_arg,
                        "proven flow");
                 goto cleanup;
             }
+            if (!within_digits(e, cert, P->d, digits, wprec))
+                goto cleanup;
             *verdict = GFC_MATCH;
             ok = 1;
             goto cleanup;
@@ -583,7 +682,24 @@ cleanup:
 }
 
 static const char verify_usage[] =
-    "usage: gfcert verify CERT.json [PROBLEM] [--prec BITS]\n";
+    "usage: gfcert verify CERT.json [PROBLEM] [--prec BITS] "
+    "[--max-prec BITS]\n";
+
+static int
+parse_bits(slong *x, const char *text, const char *option)
+{
+    char *end;
+    long t = strtol(text, &end, 10);
+
+    if (end == text || *end != '\0' || t < 16 || t > (1L << 24))
+    {
+        fprintf(stderr, "gfcert: verify: %s: an integer number of bits "
+                "from 16 to 16777216 expected, not '%s'\n", option, text);
+        return 0;
+    }
+    *x = t;
+    return 1;
+}
 
 int
 gfc_cmd_verify(int argc, char **argv)
@@ -592,9 +708,9 @@ gfc_cmd_verify(int argc, char **argv)
     gfc_json *cert = NULL;
     verr_t e;
     char *buf = NULL, msg[512];
-    const char *files[2] = { NULL, NULL }, *ptext = NULL;
+    const char *files[2] = { NULL, NULL }, *ptext = NULL, *mtext = NULL;
     size_t len;
-    slong prec_arg = 0;
+    slong prec_arg = 0, max_prec = 65536;
     int verdict = GFC_INCONCLUSIVE, nfiles = 0, i;
 
     for (i = 1; i < argc; i++)
@@ -602,8 +718,9 @@ gfc_cmd_verify(int argc, char **argv)
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
         {
             printf("%sreplay the certificate's schedule at its recorded "
-                   "precision, or at BITS\n(verifying needs at least the "
-                   "recorded precision in practice)\n"
+                   "precision, or at --prec BITS\n(verifying needs at least "
+                   "the recorded precision in practice); refuse to work\n"
+                   "above --max-prec BITS (default 65536)\n"
                    "exit status: the certificate's verdict (0 MATCH or "
                    "ENCLOSED, 1 MISMATCH,\n3 INCONCLUSIVE) when every claim "
                    "is recomputed; 2 when it is rejected or\nunreadable; "
@@ -615,6 +732,10 @@ gfc_cmd_verify(int argc, char **argv)
             ptext = argv[++i];
         else if (strncmp(argv[i], "--prec=", 7) == 0)
             ptext = argv[i] + 7;
+        else if (strcmp(argv[i], "--max-prec") == 0 && i + 1 < argc)
+            mtext = argv[++i];
+        else if (strncmp(argv[i], "--max-prec=", 11) == 0)
+            mtext = argv[i] + 11;
         else if (argv[i][0] != '-' && nfiles < 2)
             files[nfiles++] = argv[i];
         else
@@ -624,19 +745,9 @@ gfc_cmd_verify(int argc, char **argv)
             return GFC_BAD_INPUT;
         }
     }
-    if (ptext != NULL)
-    {
-        char *end;
-        long t = strtol(ptext, &end, 10);
-
-        if (end == ptext || *end != '\0' || t < 16 || t > (1L << 24))
-        {
-            fprintf(stderr, "gfcert: verify: --prec: an integer number of "
-                    "bits from 16 to 16777216 expected, not '%s'\n", ptext);
-            return GFC_BAD_INPUT;
-        }
-        prec_arg = t;
-    }
+    if ((ptext != NULL && !parse_bits(&prec_arg, ptext, "--prec"))
+        || (mtext != NULL && !parse_bits(&max_prec, mtext, "--max-prec")))
+        return GFC_BAD_INPUT;
     if (nfiles < 1)
     {
         fputs(verify_usage, stderr);
@@ -655,6 +766,7 @@ gfc_cmd_verify(int argc, char **argv)
         return GFC_BAD_INPUT;
     }
     e.file = files[0];
+    e.max_prec = max_prec;
     e.msg[0] = '\0';
     if (cert->type != GFC_JSON_OBJECT)
         reject(&e, "(top level)", "a JSON object expected");
