@@ -164,6 +164,35 @@ check "overlapping shards that differ: exit 2" test "$rc" -eq 2
 check "overlapping shards that differ: names the point" \
     grep -q 'point 0 is in .*sh1 and in .*bad with different files' "$e"
 check "overlapping shards that differ: nothing written" test ! -e "$tmp/m3"
+# a single shard whose files were edited or swapped is refused
+tamper() # NAME: a copy of shard 1 to edit
+{
+    rm -rf "$tmp/$1"; cp -r "$tmp/sh1" "$tmp/$1"
+}
+tamper tv
+sed -i 's/"verdict":"MATCH"/"verdict":"MISMATCH"/' "$tmp/tv/points/p00003.result.json"
+run_gfcert "$o" "$e" merge "$tmp/mt1" "$tmp/tv"
+check "merge: a result whose verdict is not its certificate's: exit 2" \
+    sh -c "test $rc -eq 2 && grep -q 'point 3: the certificate is not' '$e' && test ! -e '$tmp/mt1'"
+tamper tc
+cp "$tmp/tc/points/p00000.cert.json" "$tmp/tc/points/p00003.cert.json"
+run_gfcert "$o" "$e" merge "$tmp/mt2" "$tmp/tc"
+check "merge: point 0's certificate in place of point 3's: exit 2" \
+    sh -c "test $rc -eq 2 && grep -q 'point 3' '$e'"
+tamper tp
+sed -i 's/"alpha": "[^"]*"/"alpha": "0.5"/' "$tmp/tp/points/p00003.problem.json"
+run_gfcert "$o" "$e" merge "$tmp/mt3" "$tmp/tp"
+check "merge: a point problem with another alpha: exit 2" test "$rc" -eq 2
+tamper tl
+rm "$tmp/tl/points/p00003.cert.json"
+ln -s /etc/hostname "$tmp/tl/points/p00003.cert.json"
+run_gfcert "$o" "$e" merge "$tmp/mt4" "$tmp/tl"
+check "merge: a symbolic link as a certificate: exit 2" \
+    sh -c "test $rc -eq 2 && grep -q 'not a regular file' '$e'"
+tamper tt
+echo junk >"$tmp/tt/points/p00003.time.json"
+run_gfcert "$o" "$e" merge "$tmp/mt5" "$tmp/tt"
+check "merge: a junk time file: exit 2" test "$rc" -eq 2
 run_gfcert "$o" "$e" sweep "$tmp/s7.json" --out "$tmp/other" --shard 2/3 \
     --quiet
 run_gfcert "$o" "$e" merge "$tmp/m4" "$tmp/sh1" "$tmp/other"

@@ -3,8 +3,9 @@
  * gfcert merge OUT SHARDDIR...: the shards of one sweep combined into
  * one directory, byte for byte what a single run writes.  Everything is
  * checked before anything is written: the shards must come from the same
- * sweep file, and a point finished in two places must have the same
- * problem, certificate and result in both.
+ * sweep file, a point's files must belong together and to its grid
+ * point, and a point finished in two places must have the same problem,
+ * certificate and result in both.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -39,12 +40,192 @@ point_file(char *path, size_t len, const char *dir, slong i,
     return snprintf(path, len, "%s/points/%s", dir, name) < (int) len;
 }
 
-/* A point is present in dir when its result is complete and its problem
-   and certificate exist. */
-static int
-present(const char *dir, slong i)
+/* A string member of a JSON object, or NULL. */
+static const char *
+str_of(const gfc_json *o, const char *key)
 {
-    char pdir[4096], path[4096], *line;
+    const gfc_json *v = (o != NULL) ? gfc_json_get(o, key) : NULL;
+
+    return (v != NULL && v->type == GFC_JSON_STRING) ? v->text : NULL;
+}
+
+static int
+same_str(const char *a, const char *b)
+{
+    return a != NULL && b != NULL && strcmp(a, b) == 0;
+}
+
+static gfc_json *
+parse_file(const char *path)
+{
+    gfc_json *j = NULL;
+    char *buf, msg[256];
+    size_t len;
+
+    if (!gfc_sweep_read(&buf, &len, path, NULL))
+        return NULL;
+    if (gfc_json_parse(&j, buf, len, msg, sizeof(msg)) != 0)
+        j = NULL;
+    free(buf);
+    return j;
+}
+
+/* The start of a point's problem names alpha and the shape value of its
+   result (every neuron's, for fc). */
+static int
+start_is(const gfc_json *problem, const char *alpha, const char *shape)
+{
+    const gfc_json *init = gfc_json_get(problem, "init"), *nv;
+    size_t j;
+
+    if (init == NULL || init->type != GFC_JSON_OBJECT)
+        return 0;
+    nv = gfc_json_get(init, "neurons");
+    if (nv == NULL)
+        return same_str(str_of(init, "alpha"), alpha)
+               && same_str(str_of(init, "s"), shape);
+    if (nv->type != GFC_JSON_ARRAY || nv->count == 0)
+        return 0;
+    for (j = 0; j < nv->count; j++)
+        if (!same_str(str_of(nv->items[j], "alpha"), alpha)
+            || !same_str(str_of(nv->items[j], "s"), shape))
+            return 0;
+    return 1;
+}
+
+/*
+ * A shard's files for point i agree with each other and with the grid:
+ * regular files only; the result names point i, its grid values, and its
+ * certificate; the certificate names the point's own problem file, whose
+ * exact content has the certified digest and whose start is the point's;
+ * verdict and bound are the certificate's; the time file names point i.
+ * What this cannot see (a problem edited together with a certificate of
+ * the edited problem) still cannot pass as another grid point.  Returns
+ * 1, or 0 with the reason in why.
+ */
+static int
+consistent(const char *dir, slong i, const gfc_sweep_t S, char *why,
+           size_t wlen)
+{
+    char path[4096], name[64], cname[64], *line;
+    gfc_json *res = NULL, *cert = NULL, *prob = NULL, *tm = NULL;
+    const gfc_json *pj, *v;
+    gfc_problem_t P;
+    gfc_error_t err;
+    struct stat st;
+    char hex[65];
+    int k, ok = 0;
+    const char *cb, *rb;
+
+    for (k = 0; k <= NKINDS; k++)
+    {
+        point_file(path, sizeof(path), dir, i,
+                   (k < NKINDS) ? kinds[k] : "time");
+        if (lstat(path, &st) != 0 && k == NKINDS)
+            continue;
+        if (lstat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        {
+            snprintf(why, wlen, "%s is not a regular file", path);
+            return 0;
+        }
+    }
+    snprintf(path, sizeof(path), "%s/points", dir);
+    line = gfc_sweep_read_result(path, i);
+    if (line != NULL)
+    {
+        char msg[256];
+
+        if (gfc_json_parse(&res, line, strlen(line), msg, sizeof(msg)) != 0)
+            res = NULL;
+        free(line);
+    }
+    point_file(path, sizeof(path), dir, i, "cert");
+    cert = parse_file(path);
+    point_file(path, sizeof(path), dir, i, "problem");
+    prob = parse_file(path);
+    gfc_sweep_point_name(name, sizeof(name), i, "problem");
+    snprintf(cname, sizeof(cname), "points/p%05ld.cert.json", (long) i);
+    pj = (cert != NULL) ? gfc_json_get(cert, "problem") : NULL;
+    if (res == NULL || cert == NULL || prob == NULL || pj == NULL)
+    {
+        snprintf(why, wlen, "point %ld: result, certificate or problem "
+                 "does not parse", (long) i);
+        goto done;
+    }
+    v = gfc_json_get(res, "index");
+    if (v == NULL || v->type != GFC_JSON_NUMBER
+        || strtol(v->text, NULL, 10) != i
+        || !same_str(str_of(res, "certificate"), cname)
+        || !same_str(str_of(res, "alpha"), gfc_sweep_alpha(S, i))
+        || !same_str(str_of(res, "shape_value"), gfc_sweep_shape(S, i))
+        || (S->reg != NULL
+            && !same_str(str_of(res, "regularizer"), S->reg[i % S->nr]))
+        || !start_is(prob, gfc_sweep_alpha(S, i), gfc_sweep_shape(S, i)))
+    {
+        snprintf(why, wlen, "point %ld: its result or problem is not the "
+                 "grid's point %ld", (long) i, (long) i);
+        goto done;
+    }
+    cb = str_of(cert, "bound");
+    rb = str_of(res, "bound");
+    if (!same_str(str_of(pj, "path"), name)
+        || !same_str(str_of(cert, "verdict"), str_of(res, "verdict"))
+        || !same_str((cb != NULL) ? cb : "", rb))
+    {
+        snprintf(why, wlen, "point %ld: the certificate is not the one "
+                 "of this point's problem and result", (long) i);
+        goto done;
+    }
+    point_file(path, sizeof(path), dir, i, "problem");
+    gfc_problem_init(P);
+    gfc_error_init(err);
+    if (gfc_problem_load(P, path, err) != 0)
+        snprintf(why, wlen, "%s", err->msg);
+    else
+    {
+        gfc_problem_digest_hex(hex, P);
+        if (!same_str(str_of(pj, "sha256"), hex))
+            snprintf(why, wlen, "point %ld: the certificate's sha256 is "
+                     "not the digest of the point's problem", (long) i);
+        else
+            ok = 1;
+    }
+    gfc_problem_clear(P);
+    point_file(path, sizeof(path), dir, i, "time");
+    if (ok && access(path, F_OK) == 0)
+    {
+        tm = parse_file(path);
+        v = (tm != NULL) ? gfc_json_get(tm, "index") : NULL;
+        if (v == NULL || v->type != GFC_JSON_NUMBER
+            || strtol(v->text, NULL, 10) != i
+            || (v = gfc_json_get(tm, "seconds")) == NULL
+            || v->type != GFC_JSON_NUMBER || tm->count != 2)
+        {
+            snprintf(why, wlen, "%s: {\"index\": %ld, \"seconds\": S} "
+                     "expected", path, (long) i);
+            ok = 0;
+        }
+    }
+
+done:
+    if (res != NULL)
+        gfc_json_free(res);
+    if (cert != NULL)
+        gfc_json_free(cert);
+    if (prob != NULL)
+        gfc_json_free(prob);
+    if (tm != NULL)
+        gfc_json_free(tm);
+    return ok;
+}
+
+/* A point is present in dir when its result is complete and its problem
+   and certificate exist: 1.  0 when it is not there; -1 (message
+   printed) when its files are there but do not belong together. */
+static int
+present(const char *dir, slong i, const gfc_sweep_t S)
+{
+    char pdir[4096], path[4096], why[8192], *line;
     int k;
 
     snprintf(pdir, sizeof(pdir), "%s/points", dir);
@@ -57,6 +238,11 @@ present(const char *dir, slong i)
         point_file(path, sizeof(path), dir, i, kinds[k]);
         if (access(path, R_OK) != 0)
             return 0;
+    }
+    if (!consistent(dir, i, S, why, sizeof(why)))
+    {
+        fprintf(stderr, "gfcert merge: %s: %s\n", dir, why);
+        return -1;
     }
     return 1;
 }
@@ -293,7 +479,10 @@ gfc_cmd_merge(int argc, char **argv)
         src[i] = -1;
         for (k = 0; k < ndirs + (out_empty ? 0 : 1); k++)
         {
-            if (!present(dirs[k], i))
+            c = present(dirs[k], i, S);
+            if (c < 0)
+                goto done;
+            if (c == 0)
                 continue;
             if (src[i] < 0)
             {
