@@ -11,10 +11,10 @@ start {"alpha", "s"} and X, y inline or as .npy files; CERT.json is what
 `gfcert certify PROBLEM --json` wrote for it.  One JSON object per peer is
 printed on its own line (bench/table.py turns them into the table).
 
-Peer "gd" is the paper's own method (THEORY.md section 8): plain gradient
-descent in binary64 from the (alpha, s) start with step 1e-3, stopped when
-the training loss is below 1e-10, next to the regularizer's minimiser from
-scipy.optimize.fsolve on the dual system.  Peer "ode" is a good
+Peer "gd" is the paper's own method (bench/README.md, "Peers"): plain
+gradient descent in binary64 from the (alpha, s) start with step 1e-3,
+stopped when the training loss is below 1e-10, next to the regularizer's
+minimiser from scipy.optimize.fsolve on the dual system.  Peer "ode" is a good
 non-rigorous integrator: solve_ivp with DOP853 on the parameter ODE.
 
 Every error is measured against gfcert's certified balls.  Their midpoints
@@ -99,7 +99,8 @@ def load_problem(path):
 
 
 def start(alpha, s, d):
-    # THEORY.md section 2; plus and minus parts start equal, so beta(0) = 0.
+    # proofs/diag-paper.md section 1; plus and minus parts start equal, so
+    # beta(0) = 0.
     u = math.sqrt(alpha * (1 - s) / (1 + s))
     v = math.sqrt(alpha * (1 + s) / (1 - s))
     return np.concatenate([np.full(d, u), np.full(d, v),
@@ -162,9 +163,9 @@ def distance(vec, balls):
 
 def peer_gd(X, y, alpha, s, loss_kind, max_iter):
     """Gradient descent on theta with the loss c*||r||^2/(2n):
-    c = 2 ("mean", the mean of squares: the paper's normalisation, which
-    reproduces BENCH.md's 63,859 iterations on B1) or c = 1 ("half", the
-    1/(2n) of THEORY.md section 1)."""
+    c = 2 ("mean", the mean of squares: the paper's normalisation, 63,859
+    iterations on B1, bench/README.md) or c = 1 ("half", the 1/(2n) of
+    proofs/diag-paper.md)."""
     n, d = X.shape
     c = 2.0 if loss_kind == "mean" else 1.0
     th = start(alpha, s, d)

@@ -1,6 +1,7 @@
 #!/bin/bash
-# gfcert benchmark: B1 and B2 of the design notes (BENCH.md), gfcert next to
-# its uncertified peers, one table on stdout.  Progress goes to stderr.
+# gfcert benchmark: instances B1 to B4 (defined in bench/README.md), gfcert
+# next to its uncertified peers, one table on stdout.  Progress goes to
+# stderr.
 #
 #   bench/run.sh                      # default subset, about 8 minutes
 #   BENCH_B2=all bench/run.sh         # every B2 cell, about 20 minutes more
@@ -108,7 +109,7 @@ run_peers B1 "$B1" "$work/B1.d30.json" "$N"
 
 # B2: the same data, a grid of scales and shapes.  One alpha = 1e-30 certify
 # takes 3 to 5 minutes, so the default keeps a single cell of that row;
-# "all" adds the rest of it and BENCH.md's alpha = 1e-1 row.
+# "all" adds the rest of it and the alpha = 1e-1 row.
 case "$B2" in
     all)     alphas="1e-1 1e-2 1e-4 1e-8 1e-30" ;;
     default) alphas="1e-2 1e-4 1e-8 1e-30" ;;
@@ -136,8 +137,8 @@ EOF
     done
 done
 
-# B3 and B4: the fully connected models on the same data (BENCH.md); the
-# peers above are for the diagonal model only.
+# B3 and B4: the fully connected models on the same data (bench/README.md);
+# the peers above are for the diagonal model only.
 if [ "${BENCH_FC:-1}" = 1 ]; then
     for inst in B3:b3_fc1_alpha1_s0.5 B4_m2:b4_fc_m2_alpha0.1_s0.5 \
                 B4_m4:b4_fc_m4_alpha0.1_s0.5; do

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
 /*
  * The minimiser of an implicit regularizer, certified through its dual
- * system (THEORY 6): Phi(lambda) = X beta(X^T lambda) - y = 0, lambda in
- * R^n, enclosed by a Krawczyk test in ball arithmetic.  The solver sees a
+ * system: Phi(lambda) = X beta(X^T lambda) - y = 0, lambda in R^n,
+ * enclosed by a Krawczyk test in ball arithmetic.  The solver sees a
  * (model, regularizer) pair only through a gfc_dual_ops table; adding a
  * model means adding one table.  Guarantees: doc/api-bias.md.
  */
@@ -209,7 +209,8 @@ int gfc_bias_solve_branch(gfc_bias_t B, const gfc_problem_t P,
 int gfc_bias_accurate(const arb_t x, const mag_t scale, slong digits);
 
 /*
- * The candidate's stationarity test (fc, THEORY 4; doc/api-bias.md).
+ * The candidate's stationarity test (fc; proofs/fc-candidate-sum.md,
+ * section 8; doc/api-bias.md).
  * theta (N balls) encloses the flow's limit.  Returns 1 when it proves
  * that no stationary point of the candidate on the start's branch equals
  * beta(theta): then viol is an exact lower bound of |A_j(lambda) - a_j|

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
 /*
- * Verdicts (THEORY 7) and certificates (DESIGN "Certificates").
+ * Verdicts (doc/flow.md, section 5) and certificates
+ * (doc/certificate-format.md).
  */
 #ifndef GFC_CERT_H
 #define GFC_CERT_H

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
 /*
  * Validated integration of the parameter flow to t = infinity
- * (THEORY 5; the method and its proof are in doc/flow.md).
+ * (the method and its proof are in doc/flow.md).
  */
 #ifndef GFC_FLOW_H
 #define GFC_FLOW_H
@@ -98,10 +98,10 @@ void gfc_flow_clear(gfc_flow_t F);
 int gfc_flow_run(gfc_flow_t F, const gfc_problem_t P,
                  const gfc_flow_opts *opts);
 
-/* The tail of THEORY 5.2 from a ball B(centre, err) that contains theta(T):
-   on success (1) beta receives an enclosure of beta(inf) and F's tail
-   constants are set; 0 when lambda_min(K) could not be bounded on a ball
-   large enough (F->reason says which). */
+/* The tail bound (doc/flow.md, section 4) from a ball B(centre, err) that
+   contains theta(T): on success (1) beta receives an enclosure of
+   beta(inf) and F's tail constants are set; 0 when lambda_min(K) could
+   not be bounded on a ball large enough (F->reason says which). */
 int gfc_tail_close(gfc_flow_t F, const gfc_model_ops *M, const gfc_data_t D,
                    arb_srcptr centre, const mag_t err, slong prec);
 

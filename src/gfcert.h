@@ -44,9 +44,10 @@ void gfc_abort(const char *msg);
 
 typedef enum
 {
-    GFC_MODEL_DIAG = 0,   /* beta = u+ o v+ - u- o v-        (THEORY 2) */
-    GFC_MODEL_FC1 = 1,    /* beta = a w, one hidden neuron    (THEORY 3) */
-    GFC_MODEL_FC = 2      /* beta = sum_j a_j w_j              (THEORY 4) */
+    /* proofs/diag-paper.md, proofs/fc1-paper.md, proofs/fc-candidate-sum.md */
+    GFC_MODEL_DIAG = 0,   /* beta = u+ o v+ - u- o v- */
+    GFC_MODEL_FC1 = 1,    /* beta = a w, one hidden neuron */
+    GFC_MODEL_FC = 2      /* beta = sum_j a_j w_j, m hidden neurons */
 }
 gfc_model_kind;
 

@@ -85,12 +85,12 @@ typedef struct
                        const gfc_data_t D, slong prec);
 
     /* Upper bound for the logarithmic 2-norm of Df = -Hess L at every
-       theta in the box (THEORY 5.1): ||M(g)||_2. */
+       theta in the box (doc/flow.md, section 3): ||M(g)||_2. */
     void (*lognorm)(mag_t mu, arb_srcptr theta_box, const gfc_data_t D,
                     slong prec);
 
     /* Ball matrix (n x n) containing K(theta) = X J J^T X^T for every
-       theta in the box (THEORY 5.2). */
+       theta in the box (doc/flow.md, section 4). */
     void (*gram)(arb_mat_t K, arb_srcptr theta_box, const gfc_data_t D,
                  slong prec);
 

@@ -71,8 +71,8 @@ char *gfc_report_digits_arb(const arb_t x, slong max_digits);
 int gfc_report_ball_parse(fmpq_t m, fmpq_t r, const char *s);
 
 /* q_k(z) = (k/4)(1 - sqrt(1 + 4z^2/k^2) + (2z/k) asinh(2z/k)), the
-   one-dimensional regularizer of THEORY.md section 2, for k > 0
-   (regularizer.c). */
+   one-dimensional regularizer of proofs/diag-paper.md, section 8, for
+   k > 0 (regularizer.c). */
 void gfc_report_qk(arb_t q, const arb_t z, const arb_t k, slong prec);
 
 /* ---- sweep results (results.c; the contract is doc/tables.md) ---- */

@@ -179,7 +179,8 @@ vec_finite(arb_srcptr v, slong len)
 }
 
 /* ---------------------------------------------------------------------
- * An independent evaluation of the dual map, written from THEORY 3-4
+ * An independent evaluation of the dual map, written from
+ * proofs/fc1-paper.md and proofs/fc-candidate-sum.md
  * without the library's code: full d x d inner matrices, arb_sqrt.
  */
 
@@ -1262,7 +1263,8 @@ test_violation(void)
     gfc_problem_clear(P);
 
     /* One neuron: the paper's regularizer describes the flow exactly
-       (THEORY 3), so its flow limit must pass (positive control). */
+       (proofs/fc1-paper.md), so its flow limit must pass (positive
+       control). */
     gfc_problem_init(P);
     fcp_init(P, GFC_MODEL_FC, 1, 3, 1);
     fcp_fill(P, cX, cy, w2, a2);
@@ -1278,8 +1280,8 @@ test_violation(void)
 }
 
 /* fc bias on the generic m = 2 start, and the flow limit's beta
-   against it: the mismatch THEORY 4 reports, seen from the other
-   side. */
+   against it: the mismatch of proofs/fc-candidate-sum.md, section 5,
+   seen from the other side. */
 static void
 test_candidate_gap(void)
 {

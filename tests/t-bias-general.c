@@ -168,7 +168,8 @@ test_soundness(void)
 }
 
 /* Closed form q_k(b) = (k/4)(1 - sqrt(1 + 4b^2/k^2) + (2b/k) asinh(2b/k))
-   (THEORY 2) summed over beta, against the dual form of the solver. */
+   (proofs/diag-paper.md, section 8) summed over beta, against the dual
+   form of the solver. */
 static void
 test_q_closed(const char *label, slong n, slong d, const char **X,
               const char **y, const char *k)

@@ -3,8 +3,9 @@
  * Random small diagonal instances: the certified enclosure must contain
  * a root found independently (the test's own Newton at four times the
  * precision, with the dual map written from the parameter trajectory of
- * THEORY 2; for n = 1 a sign change of Phi at the ends of the ball), and
- * its radius must shrink when the precision grows.
+ * proofs/diag-general.md, section 3; for n = 1 a sign change of Phi at
+ * the ends of the ball), and its radius must shrink when the precision
+ * grows.
  */
 #include <string.h>
 #include "tap.h"

@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: LGPL-3.0-or-later
 # Fully connected models through the command: the one-neuron cases from
-# the field (B02, B03, B09, B10, B11), the sign change of a(t) (B6), the
-# candidate regularizer for several neurons (MISMATCH, with the identical
-# neurons as the positive control), and the paper-size B3 and B4.
+# the field (tests/cases B02, B03, B09, B10, B11), the sign change of a(t)
+# (benchmark B6), the candidate regularizer for several neurons (MISMATCH,
+# with the identical neurons as the positive control), and the paper-size
+# benchmarks B3 and B4 (bench/README.md).
 . "$top_srcdir/tests/tap.sh"
 cases=$top_srcdir/tests/cases
 data=$top_srcdir/data

@@ -30,8 +30,9 @@ delta_nonneg(const gfc_problem_t P, slong j)
 }
 
 /*
- * diag: the dual objective is strictly convex (THEORY 2).  fc1 on the
- * branch sign(a0): the regularizer is strictly convex there (THEORY 3), so
+ * diag: the dual objective is strictly convex (proofs/diag-paper.md and
+ * proofs/diag-general.md, section 7).  fc1 on the branch sign(a0): the
+ * regularizer is strictly convex there (proofs/fc1-paper.md, section 8), so
  * its stationary point is unique.  The other branch, and fc with mixed
  * signs or some delta_j < 0 (the map is then defined only outside a
  * ball), can have several roots.  fc with every sign equal to its start's

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
 /*
- * Dual maps of the diagonal network (THEORY 2), in the exponential form
+ * Dual maps of the diagonal network (proofs/diag-paper.md, section 6;
+ * proofs/diag-general.md, section 6), in the exponential form
  *
  *     beta_i(z) = Pp_i e^{2z} - Pm_i e^{-2z},
  *     Pp_i = ((u+ + v+)^2 + (u- - v-)^2) / 4,
@@ -392,7 +393,8 @@ potential_h(arb_t h, const arb_t t, slong prec)
  * Q = sum_i (beta_i z_i - F_i(z_i)), the Legendre dual of the objective
  * (so Q(beta(0)) = 0).  Expanding, beta z - F = (Pp h(2z) + Pm h(-2z))/2
  * with h >= 0: two non-negative terms, nothing cancels.  For the paper
- * regularizer this equals the closed form q_k (THEORY 2).
+ * regularizer this equals the closed form q_k (proofs/diag-paper.md,
+ * section 8).
  */
 static void
 diag_potential(arb_t Q, arb_srcptr beta, arb_srcptr z,

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
 /*
- * Dual maps of the fully connected networks (THEORY 3, 4).  Neuron j,
+ * Dual maps of the fully connected networks (proofs/fc1-paper.md,
+ * section 7; proofs/fc-candidate-sum.md, section 4).  Neuron j,
  * with start (w0_j, a0_j) and conserved delta_j = a0_j^2 - ||w0_j||^2,
  * contributes
  *
@@ -9,9 +10,9 @@
  *
  * the gradient in z of G_j(z) = sigma_j s_j^(3/2) / 3.  fc1 is one
  * neuron, valued by the paper's closed form; fc ("candidate-sum") adds
- * the neurons at one common z, the candidate of THEORY 4.  sigma_j is
- * the branch: sign(a0_j) unless the caller overrides it.  Derivations
- * and guarantees: doc/api-bias.md.
+ * the neurons at one common z, the candidate of
+ * proofs/fc-candidate-sum.md.  sigma_j is the branch: sign(a0_j) unless
+ * the caller overrides it.  Derivations and guarantees: doc/api-bias.md.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -550,8 +551,8 @@ fc_objective(arb_t F, arb_srcptr z, const gfc_dual_struct *D, slong prec)
 }
 
 /*
- * The paper's closed form (THEORY 3) at b = beta_j, r = ||b||,
- * R = sqrt(r^2 + d^2), d = delta_j / 2:
+ * The paper's closed form (proofs/fc1-paper.md, section 9) at b = beta_j,
+ * r = ||b||, R = sqrt(r^2 + d^2), d = delta_j / 2:
  *
  *     T1 = (1/r)(r^2 - d(d + R)) sqrt(R - d).
  *

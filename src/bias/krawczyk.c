@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
 /*
- * Krawczyk test (THEORY 6).  With an exact centre c, an exact matrix Y
- * and a box L = c + [-rho, rho],
+ * Krawczyk test (doc/api-bias.md, "Solver").  With an exact centre c, an
+ * exact matrix Y and a box L = c + [-rho, rho],
  *
  *     K(L) = c - Y Phi(c) + (I - Y Phi'(L)) (L - c),
  *

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
 /*
  * The certificate as JSON.  Nothing here depends on the clock or the
- * locale, so the same run gives the same bytes (DESIGN "Determinism").
+ * locale, so the same run gives the same bytes (doc/certificate-format.md).
  */
 #include <stdarg.h>
 #include <stdio.h>

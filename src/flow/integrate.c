@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
 /*
- * Validated integration by an a-posteriori defect bound (THEORY 5.1; the
- * proof is in doc/flow.md).
+ * Validated integration by an a-posteriori defect bound (the method and
+ * its proof: doc/flow.md, sections 1 to 3).
  *
  * Each step builds the Taylor polynomial p(tau) of the flow at an exact
  * centre (its coefficients are exact binary numbers, so p is an exact

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
 /*
- * The tail from T to infinity (THEORY 5.2, proof in doc/flow.md).
+ * The tail from T to infinity (proof in doc/flow.md, section 4).
  *
  * If lambda_min(K(theta)) >= lam for every theta within R of the centre,
  * the loss obeys a Polyak-Lojasiewicz inequality there and the remaining

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
 /*
- * Diagonal linear network (THEORY 2): beta = u+ o v+ - u- o v-, with the
- * flow u+' = -v+ o g, v+' = -u+ o g, u-' = v- o g, v-' = u- o g.
+ * Diagonal linear network (proofs/diag-paper.md, section 1):
+ * beta = u+ o v+ - u- o v-, with the flow u+' = -v+ o g, v+' = -u+ o g,
+ * u-' = v- o g, v-' = u- o g.
  * Parameters are laid out u+, v+, u-, v- (d entries each).
  */
 #include "model.h"

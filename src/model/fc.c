@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
 /*
  * Two-layer fully connected linear network with m hidden neurons
- * (THEORY 3 and 4; m = 1 is the model fc1): beta = sum_j a_j w_j, with
- * the flow w_j' = -a_j g, a_j' = -w_j^T g.  Neuron j occupies the
+ * (proofs/fc1-paper.md and proofs/fc-candidate-sum.md, section 1; m = 1
+ * is the model fc1): beta = sum_j a_j w_j, with the flow
+ * w_j' = -a_j g, a_j' = -w_j^T g.  Neuron j occupies the
  * parameters [j(d+1), (j+1)(d+1)): w_j, then a_j.
  */
 #include "model.h"

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
 /*
  * Exact numbers from text and from binary64 bit patterns.  A decimal in a
- * problem file means that exact rational (DESIGN.md, "Numbers are exact"),
+ * problem file means that exact rational (doc/problem-format.md, "Numbers"),
  * so nothing here touches double, strtod or the locale.
  */
 #include "problem.h"

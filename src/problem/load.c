@@ -3,7 +3,7 @@
  * gfc_problem_load: problem file -> exact problem.  The format is in
  * doc/problem-format.md.  Every rejection names the file, the JSON path
  * (or the data file with its line and column) and what was expected
- * (DESIGN.md, "Bad input").
+ * (doc/problem-format.md, "Validation").
  */
 #include "problem.h"
 #include <stdarg.h>
@@ -436,7 +436,8 @@ get_shape(loader *L, gfc_problem_t P, const gfc_json *init, const char *where,
     return 0;
 }
 
-/* small = alpha(1-s)/(1+s), large = alpha(1+s)/(1-s) (THEORY 2, 3). */
+/* small = alpha(1-s)/(1+s), large = alpha(1+s)/(1-s) (section 1 of
+   proofs/diag-paper.md and proofs/fc1-paper.md). */
 static void
 shape_squares(fmpq_t small, fmpq_t large, const gfc_problem_t P)
 {

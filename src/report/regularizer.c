@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
 /*
- * The one-dimensional regularizer of THEORY.md section 2, for plots.
+ * The one-dimensional regularizer of proofs/diag-paper.md, section 8, for
+ * plots.
  */
 #include "report.h"
 

@@ -157,7 +157,8 @@ gfc_symbolic_facts(gfc_model_kind model, gfc_reg_kind reg, int flow_only)
 {
     /* The flow's own enclosure is numeric through and through; the
        regularizer's dual map is where conservation and the mirror
-       identity enter (THEORY 2-4). */
+       identity enter (proofs/diag-paper.md, proofs/fc1-paper.md,
+       proofs/fc-candidate-sum.md, sections 2 to 5). */
     (void) reg;
     if (flow_only)
         return facts_none;

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
 /*
  * The models' vector fields with the data gradient g as free symbols
- * (THEORY 2-4), and the checks on them: the field is the gradient flow
- * of the loss through beta(theta), the claimed quantities are conserved,
- * and (fc1) beta moves by -H(beta) g.
+ * (proofs/symbolic.md, section 1), and the checks on them: the field is
+ * the gradient flow of the loss through beta(theta), the claimed
+ * quantities are conserved, and (fc1) beta moves by -H(beta) g.
  */
 #include <stdio.h>
 #include <string.h>
