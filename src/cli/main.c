@@ -15,7 +15,7 @@ static const char usage[] =
     "      prove where gradient flow ends and compare it with the\n"
     "      minimiser of the problem's regularizer; with no PROBLEM, the\n"
     "      built-in default (the paper's diagonal instance)\n"
-    "  verify CERT.json [PROBLEM] [--prec BITS]\n"
+    "  verify CERT.json [PROBLEM] [--prec BITS] [--max-prec BITS]\n"
     "      recompute every claim of a certificate\n"
     "  bias PROBLEM [--digits N] [--max-prec BITS] [--json]\n"
     "      certified minimiser of the regularizer only\n"
