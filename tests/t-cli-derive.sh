@@ -139,4 +139,12 @@ PY
 else
     skip "python3 not installed (edited symbolic_facts)"
 fi
+# output that cannot be written is a failure (exit 4), never a silent 0
+if [ -w /dev/full ]; then
+    run_gfcert /dev/full "$e" derive diag
+    check "derive to a full device: exit 4, says so" \
+        sh -c "test $rc -eq 4 && grep -q 'cannot write the output' '$e'"
+else
+    skip "/dev/full is not available"
+fi
 done_testing

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include "config.h"
@@ -77,6 +78,14 @@ main(int argc, char **argv)
     {
         fprintf(stderr, "gfcert: unknown command '%s'\n%s", argv[1], usage);
         st = GFC_BAD_INPUT;
+    }
+    /* Output that could not be written (a full disk, a closed pipe) is
+       a failure, not a result. */
+    if (fflush(stdout) != 0 || ferror(stdout))
+    {
+        fprintf(stderr, "gfcert: cannot write the output: %s\n",
+                strerror(errno));
+        st = GFC_INTERNAL;
     }
     /* Release FLINT's caches so leak checkers see a clean exit. */
     flint_cleanup();
