@@ -2,6 +2,12 @@
 #ifndef GFC_CLI_H
 #define GFC_CLI_H
 
+#include "gfcert.h"
+
+/* A decimal integer in [lo, hi] written with digits only: 1 and *x set,
+   or 0 and *x untouched. */
+int gfc_cli_parse_slong(slong *x, const char *s, slong lo, slong hi);
+
 /* gfcert bias PROBLEM [--digits N] [--max-prec BITS] [--json]; argv[0]
    is "bias".  Returns the exit status: 0 proven to the requested digits,
    3 not (the reason is printed), 2 bad usage or bad input. */

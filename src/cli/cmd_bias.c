@@ -42,27 +42,6 @@ typedef struct
 }
 bias_args;
 
-/* A decimal integer in [lo, hi], digits only: no sign, no blanks, no
-   locale (strtol would accept "+5", " 5" and "0x5"). */
-static int
-parse_slong(slong *x, const char *s, slong lo, slong hi)
-{
-    slong v = 0;
-
-    if (s == NULL || *s == '\0')
-        return 0;
-    for (; *s != '\0'; s++)
-    {
-        if (*s < '0' || *s > '9' || v > hi)
-            return 0;
-        v = 10 * v + (*s - '0');
-    }
-    if (v < lo || v > hi)
-        return 0;
-    *x = v;
-    return 1;
-}
-
 static int
 bad_usage(const char *what, const char *arg)
 {
@@ -103,7 +82,7 @@ parse_args(bias_args *a, int argc, char **argv)
         {
             if (v == NULL && (v = (i + 1 < argc) ? argv[++i] : NULL) == NULL)
                 return bad_usage("--digits needs a value", NULL);
-            if (!parse_slong(&a->digits, v, 1, MAX_DIGITS))
+            if (!gfc_cli_parse_slong(&a->digits, v, 1, MAX_DIGITS))
                 return bad_usage("--digits expects an integer from 1 to "
                                  "100000, not", v);
         }
@@ -111,7 +90,7 @@ parse_args(bias_args *a, int argc, char **argv)
         {
             if (v == NULL && (v = (i + 1 < argc) ? argv[++i] : NULL) == NULL)
                 return bad_usage("--max-prec needs a value", NULL);
-            if (!parse_slong(&a->max_prec, v, MIN_PREC, MAX_PREC_LIMIT))
+            if (!gfc_cli_parse_slong(&a->max_prec, v, MIN_PREC, MAX_PREC_LIMIT))
                 return bad_usage("--max-prec expects bits from 64 to "
                                  "16777216, not", v);
         }

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "config.h"
+#include "cli.h"
 #include "cert.h"
 #include "report.h"
 #include "certify.h"
@@ -36,21 +37,6 @@ gfc_default_problem(void)
         if (access(places[i], R_OK) == 0)
             return places[i];
     return places[1];
-}
-
-static int
-parse_long(slong *x, const char *s, slong lo, slong hi)
-{
-    char *end;
-    long v;
-
-    if (s == NULL || *s == '\0')
-        return 0;
-    v = strtol(s, &end, 10);
-    if (*end != '\0' || v < lo || v > hi)
-        return 0;
-    *x = v;
-    return 1;
 }
 
 /* Seconds as a plain decimal; the program never calls setlocale, so
@@ -131,7 +117,7 @@ parse_args(args_t *a, int argc, char **argv, int allow_traj)
             a->quiet = 1;
         else if (strcmp(o, "--digits") == 0 && (i += step, 1))
         {
-            if (!parse_long(&a->digits, v, 1, 100000))
+            if (!gfc_cli_parse_slong(&a->digits, v, 1, 100000))
             {
                 fprintf(stderr, "gfcert %s: --digits expects an integer "
                         "from 1 to 100000\n", argv[0]);
@@ -140,7 +126,7 @@ parse_args(args_t *a, int argc, char **argv, int allow_traj)
         }
         else if (strcmp(o, "--max-prec") == 0 && (i += step, 1))
         {
-            if (!parse_long(&a->max_prec, v, 64, 1 << 24))
+            if (!gfc_cli_parse_slong(&a->max_prec, v, 64, 1 << 24))
             {
                 fprintf(stderr, "gfcert %s: --max-prec expects bits from "
                         "64 to 16777216\n", argv[0]);

@@ -45,26 +45,6 @@ bad_usage(const char *what, const char *arg)
     return GFC_BAD_INPUT;
 }
 
-/* A decimal integer in [lo, hi], digits only. */
-static int
-parse_small(slong *x, const char *s, slong lo, slong hi)
-{
-    slong v = 0;
-
-    if (s == NULL || *s == '\0')
-        return 0;
-    for (; *s != '\0'; s++)
-    {
-        if (*s < '0' || *s > '9' || v > hi)
-            return 0;
-        v = 10 * v + (*s - '0');
-    }
-    if (v < lo || v > hi)
-        return 0;
-    *x = v;
-    return 1;
-}
-
 /* Returns -1 to go on, else an exit status. */
 static int
 parse_args(derive_args *a, int argc, char **argv)
@@ -97,7 +77,7 @@ parse_args(derive_args *a, int argc, char **argv)
                 return bad_usage("--dim needs a value", NULL);
             snprintf(what, sizeof(what), "--dim expects an integer from 1 "
                      "to %d, not", GFC_SYMBOLIC_MAX_DIM);
-            if (!parse_small(&a->d, v, 1, GFC_SYMBOLIC_MAX_DIM))
+            if (!gfc_cli_parse_slong(&a->d, v, 1, GFC_SYMBOLIC_MAX_DIM))
                 return bad_usage(what, v);
         }
         else if (olen == 9 && strncmp(o, "--neurons", 9) == 0)
@@ -106,7 +86,7 @@ parse_args(derive_args *a, int argc, char **argv)
                 return bad_usage("--neurons needs a value", NULL);
             snprintf(what, sizeof(what), "--neurons expects an integer "
                      "from 1 to %d, not", GFC_SYMBOLIC_MAX_NEURONS);
-            if (!parse_small(&a->m, v, 1, GFC_SYMBOLIC_MAX_NEURONS))
+            if (!gfc_cli_parse_slong(&a->m, v, 1, GFC_SYMBOLIC_MAX_NEURONS))
                 return bad_usage(what, v);
             a->have_m = 1;
         }

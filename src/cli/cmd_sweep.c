@@ -17,6 +17,7 @@
 #ifdef __linux__
 #include <sys/prctl.h>
 #endif
+#include "cli.h"
 #include "cert.h"
 #include "sweep.h"
 
@@ -51,22 +52,6 @@ typedef struct
 args_t;
 
 static int
-parse_long(slong *x, const char *s, slong lo, slong hi)
-{
-    char *end;
-    long v;
-
-    if (s == NULL || *s < '0' || *s > '9')
-        return 0;
-    errno = 0;
-    v = strtol(s, &end, 10);
-    if (errno != 0 || *end != '\0' || v < lo || v > hi)
-        return 0;
-    *x = v;
-    return 1;
-}
-
-static int
 parse_shard(args_t *a, const char *v)
 {
     char buf[64], *slash;
@@ -78,8 +63,8 @@ parse_shard(args_t *a, const char *v)
     if (slash == NULL)
         return 0;
     *slash = '\0';
-    return parse_long(&a->shard_n, slash + 1, 1, GFC_SWEEP_MAX_POINTS)
-           && parse_long(&a->shard_i, buf, 1, a->shard_n);
+    return gfc_cli_parse_slong(&a->shard_n, slash + 1, 1, GFC_SWEEP_MAX_POINTS)
+           && gfc_cli_parse_slong(&a->shard_i, buf, 1, a->shard_n);
 }
 
 static int
@@ -124,7 +109,7 @@ parse_args(args_t *a, int argc, char **argv)
             a->quiet = 1;
         else if (strcmp(o, "--jobs") == 0 && (i += step, 1))
         {
-            if (!parse_long(&a->jobs, v, 1, MAX_JOBS))
+            if (!gfc_cli_parse_slong(&a->jobs, v, 1, MAX_JOBS))
             {
                 fprintf(stderr, "gfcert sweep: --jobs expects an integer "
                         "from 1 to %d\n", MAX_JOBS);

@@ -79,21 +79,6 @@ parse_columns(int **cols, slong *ncols, const char *list)
     return 1;
 }
 
-static int
-parse_digits(slong *x, const char *s)
-{
-    char *end;
-    long v;
-
-    if (s == NULL || *s == '\0')
-        return 0;
-    v = strtol(s, &end, 10);
-    if (*end != '\0' || v < 1 || v > 1000)
-        return 0;
-    *x = v;
-    return 1;
-}
-
 /* The whole text to path ("-" or NULL: standard output). */
 static int
 write_all(const char *path, const char *text)
@@ -175,7 +160,7 @@ gfc_cmd_table(int argc, char **argv)
             out = v;
         else if (strcmp(o, "--digits") == 0)
         {
-            if (!parse_digits(&digits, v))
+            if (!gfc_cli_parse_slong(&digits, v, 1, 1000))
             {
                 fprintf(stderr, "gfcert table: --digits expects an integer "
                         "from 1 to 1000\n");

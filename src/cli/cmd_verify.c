@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "cli.h"
 #include "cert.h"
 #include "problem.h"
 #include "certify.h"
@@ -688,16 +689,12 @@ static const char verify_usage[] =
 static int
 parse_bits(slong *x, const char *text, const char *option)
 {
-    char *end;
-    long t = strtol(text, &end, 10);
-
-    if (end == text || *end != '\0' || t < 16 || t > (1L << 24))
+    if (!gfc_cli_parse_slong(x, text, 16, 1L << 24))
     {
         fprintf(stderr, "gfcert: verify: %s: an integer number of bits "
                 "from 16 to 16777216 expected, not '%s'\n", option, text);
         return 0;
     }
-    *x = t;
     return 1;
 }
 

@@ -55,6 +55,12 @@ int gfc_sym_alg_relation(gfc_sym_alg_t A, const fmpq_mpoly_t R, slong s);
 
 void gfc_sym_gen(fmpq_mpoly_t x, slong var, const gfc_sym_alg_t A);
 
+/* The fc1 relation R = a^4 - delta a^2 - ||beta||^2 (= 0), declared in
+   A, with a = variable 0, delta = variable 1 and beta from variable b0
+   on. */
+void gfc_sym_fc1_relation(fmpq_mpoly_t R, gfc_sym_alg_t A, slong b0,
+                          slong d);
+
 /* r = normal form of p modulo the relations.  Returns 1 when r is
    verified reduced (deg_{s_r} r < e_r for every relation), else 0. */
 int gfc_sym_reduce(fmpq_mpoly_t r, const fmpq_mpoly_t p,

@@ -195,20 +195,7 @@ gfc_symbolic_check_fc1_witness(gfc_symbolic_check_struct *C, slong d,
     fmpq_mpoly_init(R, A->ctx);
     fmpq_mpoly_init(x, A->ctx);
     fmpq_mpoly_init(y, A->ctx);
-    gfc_sym_gen(x, 0, A);
-    fmpq_mpoly_mul(x, x, x, A->ctx);
-    fmpq_mpoly_mul(R, x, x, A->ctx);
-    gfc_sym_gen(y, 1, A);
-    fmpq_mpoly_mul(y, y, x, A->ctx);
-    fmpq_mpoly_sub(R, R, y, A->ctx);
-    for (i = 0; i < d; i++)
-    {
-        gfc_sym_gen(y, b0 + i, A);
-        fmpq_mpoly_mul(y, y, y, A->ctx);
-        fmpq_mpoly_sub(R, R, y, A->ctx);
-    }
-    if (!gfc_sym_alg_relation(A, R, 0))
-        gfc_abort("fc1 witness: the relation is not monic in a");
+    gfc_sym_fc1_relation(R, A, b0, d);
 
     vals = _fmpq_vec_init(2 + d);
     vp = flint_malloc((2 + d) * sizeof(fmpq *));

@@ -20,6 +20,34 @@ remainder_text(const char *what, const char *rem)
     return w;
 }
 
+/* R = a^4 - delta a^2 - ||beta||^2 with variable 0 = a, 1 = delta and
+   b0 .. b0+d-1 = beta, declared in A as the relation tying a to beta. */
+void
+gfc_sym_fc1_relation(fmpq_mpoly_t R, gfc_sym_alg_t A, slong b0, slong d)
+{
+    fmpq_mpoly_t x, y;
+    slong i;
+
+    fmpq_mpoly_init(x, A->ctx);
+    fmpq_mpoly_init(y, A->ctx);
+    gfc_sym_gen(x, 0, A);
+    fmpq_mpoly_mul(x, x, x, A->ctx);
+    fmpq_mpoly_mul(R, x, x, A->ctx);
+    gfc_sym_gen(y, 1, A);
+    fmpq_mpoly_mul(y, y, x, A->ctx);
+    fmpq_mpoly_sub(R, R, y, A->ctx);
+    for (i = 0; i < d; i++)
+    {
+        gfc_sym_gen(y, b0 + i, A);
+        fmpq_mpoly_mul(y, y, y, A->ctx);
+        fmpq_mpoly_sub(R, R, y, A->ctx);
+    }
+    if (!gfc_sym_alg_relation(A, R, 0))
+        gfc_abort("fc1: the relation is not monic in a");
+    fmpq_mpoly_clear(x, A->ctx);
+    fmpq_mpoly_clear(y, A->ctx);
+}
+
 /* Symbols a, delta, beta_1..beta_d, w0_1..w0_d; relation
    a^4 - delta a^2 - ||beta||^2 with a dependent.  Returns 1 when the
    identity holds in dimension d; else fills the witness. */
@@ -46,22 +74,7 @@ warped_dim(gfc_symbolic_check_struct *C, slong d, gfc_symbolic_variant v)
     fmpq_mpoly_init(R, A->ctx);
     fmpq_mpoly_init(x, A->ctx);
     fmpq_mpoly_init(y, A->ctx);
-
-    /* R = a^4 - delta a^2 - sum beta_i^2 */
-    gfc_sym_gen(x, 0, A);
-    fmpq_mpoly_mul(x, x, x, A->ctx);
-    fmpq_mpoly_mul(R, x, x, A->ctx);
-    gfc_sym_gen(y, 1, A);
-    fmpq_mpoly_mul(y, y, x, A->ctx);
-    fmpq_mpoly_sub(R, R, y, A->ctx);
-    for (i = 0; i < d; i++)
-    {
-        gfc_sym_gen(y, b0 + i, A);
-        fmpq_mpoly_mul(y, y, y, A->ctx);
-        fmpq_mpoly_sub(R, R, y, A->ctx);
-    }
-    if (!gfc_sym_alg_relation(A, R, 0))
-        gfc_abort("warped_dim: the relation is not monic in a");
+    gfc_sym_fc1_relation(R, A, b0, d);
 
     gq = flint_malloc(d * sizeof(gfc_sym_frac_t));
     H = flint_malloc(d * d * sizeof(gfc_sym_frac_t));

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
+/*
+ * Command-line numbers shared by the commands.
+ */
+#include "cli.h"
+
+int
+gfc_cli_parse_slong(slong *x, const char *s, slong lo, slong hi)
+{
+    slong v = 0;
+
+    /* Digits only: no sign, no blanks, no base prefix; the range check
+       inside the loop keeps v far from overflow. */
+    if (s == NULL || *s == '\0')
+        return 0;
+    for (; *s != '\0'; s++)
+    {
+        if (*s < '0' || *s > '9' || v > hi)
+            return 0;
+        v = 10 * v + (*s - '0');
+    }
+    if (v < lo || v > hi)
+        return 0;
+    *x = v;
+    return 1;
+}
