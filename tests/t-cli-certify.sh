@@ -233,6 +233,11 @@ sed 's/"bound": null/"bound": "1e-99"/' "$tmp/inc.json" >"$tmp/inc2.json"
 run_gfcert "$o" "$e" verify "$tmp/inc2.json"
 check "INCONCLUSIVE with a claimed bound: rejected, names bound" \
     sh -c "test $rc -eq 2 && grep -q 'bound: null expected' '$e'"
+sed 's/"bias_proven": false,/"bias_proven": false, "lambda": ["[7 +\/- 1]"],/' \
+    "$tmp/inc.json" >"$tmp/inc3.json"
+check "tamper inc3 added a lone lambda" grep -q '"lambda"' "$tmp/inc3.json"
+run_gfcert "$o" "$e" verify "$tmp/inc3.json"
+check "INCONCLUSIVE with a lone lambda claim: rejected" test "$rc" -eq 2
 run_gfcert "$o" "$e" certify "$b05" --digits zero
 check "--digits zero: exit 2" test "$rc" -eq 2
 run_gfcert "$o" "$e" certify "$tmp/none.json"

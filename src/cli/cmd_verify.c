@@ -432,8 +432,12 @@ verify(verr_t *e, const gfc_json *cert, const char *problem_arg,
                          && strcmp(kind, "certify") != 0))
         return reject(e, "kind", "\"flow\" or \"certify\" expected");
     flow_kind = (strcmp(kind, "flow") == 0);
-    flow_claim = gfc_json_get(cert, "beta_flow") != NULL;
-    bias_claim = gfc_json_get(cert, "beta_bias") != NULL;
+    /* Either half of a claim commits to the whole of it, so that no ball
+       or constant is left unchecked. */
+    flow_claim = gfc_json_get(cert, "beta_flow") != NULL
+                 || gfc_json_get(cert, "tail") != NULL;
+    bias_claim = gfc_json_get(cert, "beta_bias") != NULL
+                 || gfc_json_get(cert, "lambda") != NULL;
     {
         const gfc_json *b = gfc_json_get(cert, "bound");
         int decided = !flow_kind && (strcmp(vname, "MATCH") == 0
