@@ -53,6 +53,13 @@ printf 't,loss,loss_radius,distance,distance_radius\n2,1,0,1,0\n1,1,0,1,0\n' >"$
 bad "trajectory: time going back" "b.csv:3: time" trajectory "$tmp/b.csv" --out "$tmp/x"
 printf 't,loss,loss_radius,distance,distance_radius\n1,1,0,nan,nan\n' >"$tmp/nan.csv"
 bad "trajectory: no distance" "no row with t > 0" trajectory "$tmp/nan.csv" --out "$tmp/x"
+hdr='t,loss,loss_radius,distance,distance_radius'
+printf '%s\n0.1,1,0,1,-1e-3\n' "$hdr" >"$tmp/neg.csv"
+bad "trajectory: negative radius" "neg.csv:2: a negative time or radius" trajectory "$tmp/neg.csv" --out "$tmp/x"
+printf '%s\n0x1p3,1,0,1,0\n' "$hdr" >"$tmp/hex.csv"
+bad "trajectory: hexadecimal float" "hex.csv:2: column 1" trajectory "$tmp/hex.csv" --out "$tmp/x"
+printf '%s\n1,1,0,1e308,0\n' "$hdr" >"$tmp/big.csv"
+bad "trajectory: a distance beyond 1e300" "big.csv:2: column 4" trajectory "$tmp/big.csv" --out "$tmp/x"
 check "nothing drawn for bad input" test ! -e "$tmp/x.svg" -a ! -e "$tmp/x.pdf"
 run_gfcert "$o" "$e" plot --help
 check "--help: exit 0 and usage" test "$rc" -eq 0 -a -s "$o"

@@ -311,10 +311,13 @@ csv_number(double *x, const char *s, size_t len, int allow_nan)
         *x = NAN;
         return allow_nan;
     }
-    if (strpbrk(tmp, "0123456789") == NULL)
+    /* Plain decimals as gfcert writes them: no blanks, no hexadecimal,
+       no infinities, and magnitudes gnuplot can draw. */
+    if (strpbrk(tmp, "0123456789") == NULL
+        || strspn(tmp, "0123456789.eE+-") != len)
         return 0;
     *x = strtod(tmp, &end);
-    return *end == '\0' && isfinite(*x);
+    return *end == '\0' && isfinite(*x) && fabs(*x) <= 1e300;
 }
 
 static int
@@ -377,6 +380,12 @@ write_trajectory(gfc_plot_dir_t D, const char *path)
                 st = GFC_BAD_INPUT;
             }
             s = e + 1;
+        }
+        if (st == 0 && (x[0] < 0 || x[2] < 0 || x[4] < 0))
+        {
+            fprintf(stderr, "gfcert plot: %s:%ld: a negative time or "
+                    "radius\n", path, (long) line);
+            st = GFC_BAD_INPUT;
         }
         if (st == 0 && (x[0] < last_t))
         {
