@@ -270,6 +270,8 @@ bad alpha-negative 'alpha[1]: the scale alpha must be > 0' \
 bad alpha-text 'alpha[0]: "1,5" is not a decimal number' \
     "{$b05, \"alpha\": [\"1,5\"]}"
 bad alpha-type 'alpha: a non-empty array' "{$b05, \"alpha\": \"1e-3\"}"
+bad s-ratio 's[0]: "1/2" is not a decimal number (a sweep takes decimals only' \
+    "{$b05, \"s\": [\"1/2\"]}"
 bad alpha-repeat 'alpha[1]: the same value as alpha[0]' \
     "{$b05, \"alpha\": [\"0.1\", \"1e-1\"]}"
 bad s-range 's[0]: the shape s must satisfy 0 <= s < 1' \

@@ -102,8 +102,9 @@ gfc_cert_json(const gfc_cert_t C, const gfc_problem_t P)
     gfc_buf_put(&b, "},\n  \"kind\": \"");
     gfc_buf_put(&b, C->flow_only ? "flow" : "certify");
     gfc_buf_put(&b, "\",\n  \"verdict\": \"");
-    gfc_buf_put(&b, C->flow_only ? (C->flow_proven ? "ENCLOSED" : "INCONCLUSIVE")
-                         : gfc_verdict_name(C->verdict));
+    gfc_buf_put(&b, C->flow_only
+                        ? (C->flow_proven ? "ENCLOSED" : "INCONCLUSIVE")
+                        : gfc_verdict_name(C->verdict));
     gfc_buf_put(&b, "\",\n  \"bound\": ");
     if (C->flow_only)
         gfc_buf_put(&b, "null");

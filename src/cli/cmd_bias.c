@@ -90,7 +90,8 @@ parse_args(bias_args *a, int argc, char **argv)
         {
             if (v == NULL && (v = (i + 1 < argc) ? argv[++i] : NULL) == NULL)
                 return bad_usage("--max-prec needs a value", NULL);
-            if (!gfc_cli_parse_slong(&a->max_prec, v, MIN_PREC, MAX_PREC_LIMIT))
+            if (!gfc_cli_parse_slong(&a->max_prec, v, MIN_PREC,
+                                     MAX_PREC_LIMIT))
                 return bad_usage("--max-prec expects bits from 64 to "
                                  "16777216, not", v);
         }

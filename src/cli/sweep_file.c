@@ -104,7 +104,10 @@ number_text(const char **text, fmpq_t q, const gfc_json *v,
         return sfail(err, file, where,
                      "a decimal number (JSON number or string) was "
                      "expected, found %s", gfc_json_type_name(v->type));
-    if (gfc_decimal_parse(q, v->text, v->len, 0, &why) != 0)
+    if (memchr(v->text, '/', v->len) != NULL)
+        why = "a sweep takes decimals only, not p/q";
+    if (why[0] != '\0'
+        || gfc_decimal_parse(q, v->text, v->len, 0, &why) != 0)
     {
         gfc_quote_bytes(shown, sizeof(shown), v->text, v->len);
         return sfail(err, file, where, "\"%s\" is not a decimal number "

@@ -278,8 +278,9 @@ gfc_table_str(const gfc_results_t R, gfc_table_format fmt,
 
     if (fmt == GFC_TABLE_LATEX)
     {
-        gfc_buf_put(&b, "% gfcert table: only certified figures (doc/tables.md); "
-            "needs \\usepackage{booktabs}\n\\begin{tabular}{");
+        gfc_buf_put(&b, "% gfcert table: only certified figures "
+                    "(doc/tables.md); needs \\usepackage{booktabs}\n"
+                    "\\begin{tabular}{");
         for (j = 0; j < ncols; j++)
             gfc_buf_put(&b, is_numeric_field(cols[j]) ? "r" : "l");
         gfc_buf_put(&b, "}\n\\toprule\n");
