@@ -2,6 +2,7 @@
 /*
  * Command-line numbers shared by the commands.
  */
+#include <stdio.h>
 #include "cli.h"
 
 int
@@ -23,4 +24,15 @@ gfc_cli_parse_slong(slong *x, const char *s, slong lo, slong hi)
         return 0;
     *x = v;
     return 1;
+}
+
+int
+gfc_cli_bad_usage(const char *cmd, const char *what, const char *arg,
+                  const char *usage)
+{
+    if (arg != NULL)
+        fprintf(stderr, "gfcert: %s: %s '%s'\n%s", cmd, what, arg, usage);
+    else
+        fprintf(stderr, "gfcert: %s: %s\n%s", cmd, what, usage);
+    return GFC_BAD_INPUT;
 }

@@ -8,6 +8,11 @@
    or 0 and *x untouched. */
 int gfc_cli_parse_slong(slong *x, const char *s, slong lo, slong hi);
 
+/* "gfcert: CMD: WHAT 'ARG'" (or without ARG) and the usage text on
+   standard error; returns GFC_BAD_INPUT. */
+int gfc_cli_bad_usage(const char *cmd, const char *what, const char *arg,
+                      const char *usage);
+
 /* gfcert bias PROBLEM [--digits N] [--max-prec BITS] [--json]; argv[0]
    is "bias".  Returns the exit status: 0 proven to the requested digits,
    3 not (the reason is printed), 2 bad usage or bad input. */

@@ -45,11 +45,7 @@ bias_args;
 static int
 bad_usage(const char *what, const char *arg)
 {
-    if (arg != NULL)
-        fprintf(stderr, "gfcert: bias: %s '%s'\n%s", what, arg, usage);
-    else
-        fprintf(stderr, "gfcert: bias: %s\n%s", what, usage);
-    return GFC_BAD_INPUT;
+    return gfc_cli_bad_usage("bias", what, arg, usage);
 }
 
 /* Returns -1 to go on, else an exit status. */

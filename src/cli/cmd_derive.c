@@ -38,11 +38,7 @@ derive_args;
 static int
 bad_usage(const char *what, const char *arg)
 {
-    if (arg != NULL)
-        fprintf(stderr, "gfcert: derive: %s '%s'\n%s", what, arg, usage);
-    else
-        fprintf(stderr, "gfcert: derive: %s\n%s", what, usage);
-    return GFC_BAD_INPUT;
+    return gfc_cli_bad_usage("derive", what, arg, usage);
 }
 
 /* Returns -1 to go on, else an exit status. */
