@@ -133,6 +133,12 @@ int gfc_csv_read(gfc_qarray_t A, const char *path, slong *budget,
 slong gfc_rows_rank(const fmpq_mat_t X, const int *cols, slong *dep,
                     slong *ndep);
 
+/* What a string of a problem file names, by its ending in any case:
+   GFC_FILE_NPY (".npy"), GFC_FILE_CSV (".csv") or 0 (not a data file). */
+#define GFC_FILE_NPY 1
+#define GFC_FILE_CSV 2
+int gfc_problem_file_kind(const char *name, size_t len);
+
 /* Checks that need the whole problem: n < d, full row rank, the start
    against the regularizer.  file names the problem in messages. */
 int gfc_problem_validate(const gfc_problem_t P, const char *file,

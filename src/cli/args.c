@@ -3,6 +3,7 @@
  * Command-line numbers shared by the commands.
  */
 #include <stdio.h>
+#include <string.h>
 #include "cli.h"
 
 int
@@ -35,4 +36,24 @@ gfc_cli_bad_usage(const char *cmd, const char *what, const char *arg,
     else
         fprintf(stderr, "gfcert: %s: %s\n%s", cmd, what, usage);
     return GFC_BAD_INPUT;
+}
+
+int
+gfc_cli_option(const char **name, const char **value, char *buf,
+               size_t len, int i, int argc, char **argv)
+{
+    const char *o = argv[i], *eq = strchr(o, '=');
+
+    *name = o;
+    *value = (i + 1 < argc) ? argv[i + 1] : NULL;
+    if (o[0] == '-' && o[1] == '-' && eq != NULL
+        && (size_t) (eq - o) < len)
+    {
+        memcpy(buf, o, (size_t) (eq - o));
+        buf[eq - o] = '\0';
+        *name = buf;
+        *value = eq + 1;
+        return 0;
+    }
+    return 1;
 }

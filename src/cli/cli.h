@@ -8,6 +8,13 @@
    or 0 and *x untouched. */
 int gfc_cli_parse_slong(slong *x, const char *s, slong lo, slong hi);
 
+/* argv[i] as an option name and its value: "--name=value" gives name
+   (copied into buf of len bytes) and value, and returns 0; anything else
+   gives argv[i] and argv[i + 1] (NULL at the end) and returns 1, the
+   number of further arguments an option with a value takes. */
+int gfc_cli_option(const char **name, const char **value, char *buf,
+                   size_t len, int i, int argc, char **argv);
+
 /* "gfcert: CMD: WHAT 'ARG'" (or without ARG) and the usage text on
    standard error; returns GFC_BAD_INPUT. */
 int gfc_cli_bad_usage(const char *cmd, const char *what, const char *arg,

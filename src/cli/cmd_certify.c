@@ -63,21 +63,11 @@ parse_args(args_t *a, int argc, char **argv, int allow_traj)
     a->max_prec = 1 << 14;
     for (i = 1; i < argc; i++)
     {
-        const char *o = argv[i], *v = (i + 1 < argc) ? argv[i + 1] : NULL;
+        const char *o, *v;
         char name[32];
-        const char *eq = strchr(o, '=');
-        int step = 1;
+        int step = gfc_cli_option(&o, &v, name, sizeof(name), i, argc,
+                                  argv);
 
-        /* --option=value means the same as --option value. */
-        if (o[0] == '-' && o[1] == '-' && eq != NULL
-            && (size_t) (eq - o) < sizeof(name))
-        {
-            memcpy(name, o, (size_t) (eq - o));
-            name[eq - o] = '\0';
-            o = name;
-            v = eq + 1;
-            step = 0;
-        }
         if (step == 0 && (strcmp(o, "--json") == 0
                           || strcmp(o, "--quiet") == 0
                           || strcmp(o, "--help") == 0))

@@ -243,51 +243,60 @@ check_text(verr_t *e, const gfc_json *o, const char *key, char *expect)
     return ok ? 1 : reject_tail(e, key, "differs from the recomputed value");
 }
 
-/* A tail constant claims an upper bound of the recomputed m (check_upper)
-   or a lower bound of the recomputed a (check_lower).  At the recorded
-   precision the replay is deterministic, so the claimed text must be the
-   recomputed text (any changed digit is caught); at another precision the
-   claim must follow from the recomputed value. */
+/* A tail constant claims an upper bound (upper = 1) or a lower bound
+   (upper = 0) of the recomputed value v, whose text as certify writes it
+   is text (freed here).  At the recorded precision the replay is
+   deterministic, so the claimed text must be the recomputed text (any
+   changed digit is caught); at another precision the claim must follow
+   from the recomputed value. */
+static int
+check_bound(verr_t *e, const gfc_json *o, const char *key, char *text,
+            const arb_t v, int upper, int same_prec, slong prec)
+{
+    const char *s = get_string(o, key);
+    arb_t c;
+    int ok;
+
+    if (same_prec)
+        return check_text(e, o, key, text);
+    flint_free(text);
+    arb_init(c);
+    ok = s != NULL && read_ball(c, s, prec) == 0
+         && (upper ? arb_le(v, c) : arb_le(c, v));
+    arb_clear(c);
+    return ok ? 1 : reject_tail(e, key, upper ? "is not an upper bound of "
+                                "the recomputed value" : "is not a lower "
+                                "bound of the recomputed value");
+}
+
 static int
 check_upper(verr_t *e, const gfc_json *o, const char *key, const mag_t m,
             int same_prec, slong prec)
 {
-    const char *s = get_string(o, key);
-    arb_t c, v;
+    arb_t v;
     int ok;
 
-    if (same_prec)
-        return check_text(e, o, key, gfc_mag_str_upper(m, 3));
-    arb_init(c);
     arb_init(v);
     arf_set_mag(arb_midref(v), m);
-    ok = s != NULL && read_ball(c, s, prec) == 0 && arb_is_finite(c)
-         && arb_le(v, c);
+    ok = check_bound(e, o, key, gfc_mag_str_upper(m, 3), v, 1, same_prec,
+                     prec);
     arb_clear(v);
-    arb_clear(c);
-    return ok ? 1 : reject_tail(e, key, "is not an upper bound of the "
-                                "recomputed value");
+    return ok;
 }
 
 static int
 check_lower(verr_t *e, const gfc_json *o, const char *key, const arf_t a,
             int same_prec, slong prec)
 {
-    const char *s = get_string(o, key);
-    arb_t c, v;
+    arb_t v;
     int ok;
 
-    if (same_prec)
-        return check_text(e, o, key, gfc_arf_str_lower(a, 3));
-    arb_init(c);
     arb_init(v);
     arf_set(arb_midref(v), a);
-    ok = s != NULL && read_ball(c, s, prec) == 0 && arb_is_finite(c)
-         && arb_le(c, v);
+    ok = check_bound(e, o, key, gfc_arf_str_lower(a, 3), v, 0, same_prec,
+                     prec);
     arb_clear(v);
-    arb_clear(c);
-    return ok ? 1 : reject_tail(e, key, "is not a lower bound of the "
-                                "recomputed value");
+    return ok;
 }
 
 /* The claimed lambda balls, each radius doubled (plus 2^(4-prec) (|m|+1),

@@ -550,25 +550,6 @@ default_axis(char ***vals, slong *n, const gfc_json **nodes, slong m,
     return 0;
 }
 
-static int
-ends_with_ci(const char *s, size_t len, const char *suffix)
-{
-    size_t n = strlen(suffix), i;
-
-    if (len < n)
-        return 0;
-    for (i = 0; i < n; i++)
-    {
-        char c = s[len - n + i];
-
-        if (c >= 'A' && c <= 'Z')
-            c = (char) (c - 'A' + 'a');
-        if (c != suffix[i])
-            return 0;
-    }
-    return 1;
-}
-
 /* Every string of the base naming a .npy or CSV file, with the name of
    its copy in DIR/data/: its JSON path with '.' between the parts. */
 static void
@@ -581,8 +562,7 @@ find_data(gfc_sweep_t S, const gfc_json *v, const char *path,
     if (v == S->reg_node && S->reg != NULL)
         return;
     if (v->type == GFC_JSON_STRING
-        && (ends_with_ci(v->text, v->len, ".npy")
-            || ends_with_ci(v->text, v->len, ".csv")))
+        && gfc_problem_file_kind(v->text, v->len) != 0)
     {
         gfc_sweep_data *D;
         size_t n;
@@ -601,7 +581,8 @@ find_data(gfc_sweep_t S, const gfc_json *v, const char *path,
         snprintf(D->src, n, "%s%s", (v->text[0] == '/') ? "" : dir,
                  v->text);
         snprintf(D->name, strlen(path) + 5, "%s%s", path,
-                 ends_with_ci(v->text, v->len, ".npy") ? ".npy" : ".csv");
+                 gfc_problem_file_kind(v->text, v->len) == GFC_FILE_NPY
+                     ? ".npy" : ".csv");
         return;
     }
     for (i = 0; i < v->count; i++)

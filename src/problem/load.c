@@ -165,6 +165,13 @@ ends_with(const char *s, size_t len, const char *suffix)
     return 1;
 }
 
+int
+gfc_problem_file_kind(const char *name, size_t len)
+{
+    return ends_with(name, len, ".npy") ? GFC_FILE_NPY
+           : ends_with(name, len, ".csv") ? GFC_FILE_CSV : 0;
+}
+
 /* Read the .npy or CSV file named by a string value, relative to the
    directory of the problem file. */
 static int
@@ -173,15 +180,14 @@ read_external(loader *L, gfc_qarray_t A, int *is_npy, const gfc_json *v,
 {
     char shown[96], *full;
     size_t n;
-    int r;
+    int r, kind;
 
     shown_text(shown, sizeof(shown), v);
     if (v->len == 0 || strlen(v->text) != v->len)
         return lfail(L, where, "\"%s\" is not a usable file name", shown);
-    if (ends_with(v->text, v->len, ".npy"))
-        *is_npy = 1;
-    else if (ends_with(v->text, v->len, ".csv"))
-        *is_npy = 0;
+    kind = gfc_problem_file_kind(v->text, v->len);
+    if (kind != 0)
+        *is_npy = (kind == GFC_FILE_NPY);
     else
         return lfail(L, where,
                      "\"%s\": a file name ending in .npy or .csv, "

@@ -208,16 +208,18 @@ gfc_sym_frac_sub(gfc_sym_frac_t f, const gfc_sym_frac_t g,
     frac_addsub(f, g, h, -1, A);
 }
 
-void
-gfc_sym_frac_mul(gfc_sym_frac_t f, const gfc_sym_frac_t g,
-                 const gfc_sym_frac_t h, const gfc_sym_alg_t A)
+/* f = (a b) / (c d). */
+static void
+frac_product(gfc_sym_frac_t f, const fmpq_mpoly_t a, const fmpq_mpoly_t b,
+             const fmpq_mpoly_t c, const fmpq_mpoly_t d,
+             const gfc_sym_alg_t A)
 {
     fmpq_mpoly_t s, t;
 
     fmpq_mpoly_init(s, A->ctx);
     fmpq_mpoly_init(t, A->ctx);
-    fmpq_mpoly_mul(s, g->num, h->num, A->ctx);
-    fmpq_mpoly_mul(t, g->den, h->den, A->ctx);
+    fmpq_mpoly_mul(s, a, b, A->ctx);
+    fmpq_mpoly_mul(t, c, d, A->ctx);
     fmpq_mpoly_swap(f->num, s, A->ctx);
     fmpq_mpoly_swap(f->den, t, A->ctx);
     fmpq_mpoly_clear(s, A->ctx);
@@ -225,19 +227,17 @@ gfc_sym_frac_mul(gfc_sym_frac_t f, const gfc_sym_frac_t g,
 }
 
 void
+gfc_sym_frac_mul(gfc_sym_frac_t f, const gfc_sym_frac_t g,
+                 const gfc_sym_frac_t h, const gfc_sym_alg_t A)
+{
+    frac_product(f, g->num, h->num, g->den, h->den, A);
+}
+
+void
 gfc_sym_frac_div(gfc_sym_frac_t f, const gfc_sym_frac_t g,
                  const gfc_sym_frac_t h, const gfc_sym_alg_t A)
 {
-    fmpq_mpoly_t s, t;
-
-    fmpq_mpoly_init(s, A->ctx);
-    fmpq_mpoly_init(t, A->ctx);
-    fmpq_mpoly_mul(s, g->num, h->den, A->ctx);
-    fmpq_mpoly_mul(t, g->den, h->num, A->ctx);
-    fmpq_mpoly_swap(f->num, s, A->ctx);
-    fmpq_mpoly_swap(f->den, t, A->ctx);
-    fmpq_mpoly_clear(s, A->ctx);
-    fmpq_mpoly_clear(t, A->ctx);
+    frac_product(f, g->num, h->den, g->den, h->num, A);
 }
 
 /* out = E * (total derivative of p with respect to var), where
