@@ -58,6 +58,11 @@ void gfc_sym_gen(fmpq_mpoly_t x, slong var, const gfc_sym_alg_t A);
 /* The fc1 relation R = a^4 - delta a^2 - ||beta||^2 (= 0), declared in
    A, with a = variable 0, delta = variable 1 and beta from variable b0
    on. */
+/* H(beta)_ij = (beta_i beta_j + [i = j] a^4) / a^2, the fc1 flow's
+   predictor-space matrix, in the variables of gfc_sym_fc1_relation. */
+void gfc_sym_fc1_H(gfc_sym_frac_t h, const gfc_sym_alg_t A, slong b0,
+                   slong i, slong j);
+
 void gfc_sym_fc1_relation(fmpq_mpoly_t R, gfc_sym_alg_t A, slong b0,
                           slong d);
 

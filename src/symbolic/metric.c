@@ -168,7 +168,7 @@ gfc_symbolic_check_fc1_witness(gfc_symbolic_check_struct *C, slong d,
 {
     gfc_sym_alg_t A;
     gfc_sym_frac_t h, dh, fa;
-    fmpq_mpoly_t R, x, y;
+    fmpq_mpoly_t R;
     fmpq *vals, **vp;
     fmpq_mat_t Hm, Gi, T, *dG;
     fmpq_t c, phi, dphi;
@@ -193,8 +193,6 @@ gfc_symbolic_check_fc1_witness(gfc_symbolic_check_struct *C, slong d,
         gfc_sym_alg_name(A, b0 + i, buf);
     }
     fmpq_mpoly_init(R, A->ctx);
-    fmpq_mpoly_init(x, A->ctx);
-    fmpq_mpoly_init(y, A->ctx);
     gfc_sym_fc1_relation(R, A, b0, d);
 
     vals = _fmpq_vec_init(2 + d);
@@ -227,16 +225,7 @@ gfc_symbolic_check_fc1_witness(gfc_symbolic_check_struct *C, slong d,
     for (i = 0; i < d && ok; i++)
         for (j = 0; j < d && ok; j++)
         {
-            gfc_sym_gen(x, b0 + i, A);
-            gfc_sym_gen(y, b0 + j, A);
-            fmpq_mpoly_mul(h->num, x, y, A->ctx);
-            gfc_sym_gen(h->den, 0, A);
-            fmpq_mpoly_mul(h->den, h->den, h->den, A->ctx);
-            if (i == j)
-            {
-                fmpq_mpoly_mul(x, h->den, h->den, A->ctx);
-                fmpq_mpoly_add(h->num, h->num, x, A->ctx);
-            }
+            gfc_sym_fc1_H(h, A, b0, i, j);
             ok = gfc_sym_frac_eval(fmpq_mat_entry(Hm, i, j), h, vp, A);
             for (k = 0; k < d && ok; k++)
             {
@@ -308,8 +297,6 @@ gfc_symbolic_check_fc1_witness(gfc_symbolic_check_struct *C, slong d,
     _fmpq_vec_clear(vals, 2 + d);
     flint_free(vp);
     fmpq_mpoly_clear(R, A->ctx);
-    fmpq_mpoly_clear(x, A->ctx);
-    fmpq_mpoly_clear(y, A->ctx);
     gfc_sym_alg_clear(A);
     return C->proved;
 }

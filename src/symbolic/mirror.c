@@ -20,6 +20,30 @@ remainder_text(const char *what, const char *rem)
     return w;
 }
 
+/* h = H(beta)_ij = (beta_i beta_j + [i = j] a^4) / a^2, with a the
+   variable 0 and beta from variable b0 on. */
+void
+gfc_sym_fc1_H(gfc_sym_frac_t h, const gfc_sym_alg_t A, slong b0, slong i,
+              slong j)
+{
+    fmpq_mpoly_t x, y;
+
+    fmpq_mpoly_init(x, A->ctx);
+    fmpq_mpoly_init(y, A->ctx);
+    gfc_sym_gen(x, b0 + i, A);
+    gfc_sym_gen(y, b0 + j, A);
+    fmpq_mpoly_mul(h->num, x, y, A->ctx);
+    gfc_sym_gen(h->den, 0, A);
+    fmpq_mpoly_mul(h->den, h->den, h->den, A->ctx);
+    if (i == j)
+    {
+        fmpq_mpoly_mul(x, h->den, h->den, A->ctx);
+        fmpq_mpoly_add(h->num, h->num, x, A->ctx);
+    }
+    fmpq_mpoly_clear(x, A->ctx);
+    fmpq_mpoly_clear(y, A->ctx);
+}
+
 /* R = a^4 - delta a^2 - ||beta||^2 with variable 0 = a, 1 = delta and
    b0 .. b0+d-1 = beta, declared in A as the relation tying a to beta. */
 void
@@ -56,7 +80,7 @@ warped_dim(gfc_symbolic_check_struct *C, slong d, gfc_symbolic_variant v)
 {
     gfc_sym_alg_t A;
     gfc_sym_frac_t *gq, *H, hess, m, t;
-    fmpq_mpoly_t R, x, y;
+    fmpq_mpoly_t R, x;
     slong i, j, k, b0 = 2, w0 = 2 + d;
     char buf[48], what[160], *rem = NULL;
     int ok = 1, z;
@@ -73,7 +97,6 @@ warped_dim(gfc_symbolic_check_struct *C, slong d, gfc_symbolic_variant v)
     }
     fmpq_mpoly_init(R, A->ctx);
     fmpq_mpoly_init(x, A->ctx);
-    fmpq_mpoly_init(y, A->ctx);
     gfc_sym_fc1_relation(R, A, b0, d);
 
     gq = flint_malloc(d * sizeof(gfc_sym_frac_t));
@@ -98,16 +121,7 @@ warped_dim(gfc_symbolic_check_struct *C, slong d, gfc_symbolic_variant v)
             gfc_sym_frac_struct *h = H[i * d + j];
 
             gfc_sym_frac_init(H[i * d + j], A);
-            gfc_sym_gen(x, b0 + i, A);
-            gfc_sym_gen(y, b0 + j, A);
-            fmpq_mpoly_mul(h->num, x, y, A->ctx);
-            gfc_sym_gen(h->den, 0, A);
-            fmpq_mpoly_mul(h->den, h->den, h->den, A->ctx);
-            if (i == j)
-            {
-                fmpq_mpoly_mul(x, h->den, h->den, A->ctx);
-                fmpq_mpoly_add(h->num, h->num, x, A->ctx);
-            }
+            gfc_sym_fc1_H(h, A, b0, i, j);
         }
     }
 
@@ -157,7 +171,6 @@ warped_dim(gfc_symbolic_check_struct *C, slong d, gfc_symbolic_variant v)
     gfc_sym_frac_clear(t, A);
     fmpq_mpoly_clear(R, A->ctx);
     fmpq_mpoly_clear(x, A->ctx);
-    fmpq_mpoly_clear(y, A->ctx);
     gfc_sym_alg_clear(A);
     return ok;
 }
